@@ -1,0 +1,78 @@
+"""Page furniture: what a PDF page carries around the speech.
+
+The running header ``Commissievergadering nr. C190 (2023-2024) – 28 maart 2024 25``
+(which also names the meeting and its date), the ``Vlaams Parlement`` footer, a
+page number on its own, and link lines repeated from the PDF's annotations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ._labels import MONTHS
+
+__all__ = ["Header", "match_header", "furniture_kind", "is_page_start"]
+
+_MONTH = "|".join(MONTHS)
+_HEADER = re.compile(
+    r"^\s*(?:(?P<page_before>\d{1,4})\s+)?"
+    r"(?P<body>Commissievergadering|Plenaire vergadering|Plenaire|Verenigde commissies)\s+"
+    r"nr\.\s*(?P<nr>[A-Z]{0,4}\d{1,4})\s*\((?P<session>\d{4}-\d{4})\)\s*[–—-]\s*"
+    rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"
+    r"(?:\s+(?P<page>\d{1,4}))?\s*$",
+    re.IGNORECASE,
+)
+_FOOTER = re.compile(r"^\s*Vlaams Parlement(?:\s*[–—-].*)?\s*$")
+_LINK = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
+
+
+# First characters furniture can begin with; most lines are ruled out by this alone.
+_FURNITURE_STARTS = frozenset("CPVhHwW0123456789-")
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a running header tells: meeting, body, date and page."""
+
+    meeting: str
+    body: str
+    date: pd.Timestamp
+    page: int | None
+
+
+def match_header(line: str) -> Header | None:
+    """Parse a running page header, or return ``None``."""
+    m = _HEADER.match(line)
+    if not m:
+        return None
+    page = m["page"] or m["page_before"]
+    return Header(
+        meeting=f"{m['nr']} ({m['session']})",
+        body=m["body"],
+        date=pd.Timestamp(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"])),
+        page=int(page) if page else None,
+    )
+
+
+def furniture_kind(line: str) -> str | None:
+    """Name the kind of page furniture a line is, or return ``None`` for text."""
+    if line.lstrip()[:1] not in _FURNITURE_STARTS:
+        return None
+    if _HEADER.match(line):
+        return "header"
+    if _FOOTER.match(line):
+        return "footer"
+    if _LINK.match(line):
+        return "link"
+    if _PAGE_NUMBER.match(line):
+        return "page number"
+    return None
+
+
+def is_page_start(line: str) -> bool:
+    """A PDF page's first line comes with a leading space or a form feed."""
+    return line.startswith((" ", "\f", "\u00a0"))

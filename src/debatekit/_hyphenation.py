@@ -1,0 +1,182 @@
+"""Resolve words hyphenated across line ends, following Dutch spelling.
+
+A line that ends in ``Agent-`` and a next line that begins with ``schap`` were
+one word, ``Agentschap``, broken by the PDF's typesetting. But a hyphen at a
+line end can also be a real one: ``bio-economie`` (vowel clash), ``AI-toepassingen``
+(acronym), ``niet-bindende`` (prefix), ``intra-Vlaams`` (capital), ``dwang- en
+kinderarbeid`` (an elided compound part). The document itself is the best
+witness: when it writes the word unbroken elsewhere, that spelling wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["Join", "Dehyphenator", "WORD"]
+
+WORD = re.compile(r"\w+(?:-\w+)*")
+_TRAILING_FRAGMENT = re.compile(r"(\w+(?:-\w+)*)-$")
+_LEADING_WORD = re.compile(r"^(\w+(?:-\w+)*)")
+
+# Pairs that Dutch reads as one sound: writing them together would change the
+# word, so Dutch spelling keeps the hyphen (klinkerbotsing: bio-economie).
+_VOWEL_CLASH = {
+    "aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu",
+}  # fmt: skip
+# Prefixes Dutch always joins with a hyphen.
+_HYPHEN_PREFIXES = {"niet", "ex", "oud", "non", "half", "pro", "anti-"}
+# Compounds written with a hyphen by convention in Flemish parliamentary text.
+_HYPHEN_COMPOUNDS = {
+    "minister-president", "viceminister-president", "vice-eersteminister",
+    "secretaris-generaal", "administrateur-generaal", "directeur-generaal",
+    "procureur-generaal", "gedelegeerd-bestuurder", "kunstenaar-ondernemer",
+}  # fmt: skip
+# Words that continue an elided compound ("dwang- en kinderarbeid").
+_CONJUNCTIONS = {"en", "of", "noch", "tot", "maar", "als", "dan", "&"}
+
+
+@dataclass(frozen=True)
+class Join:
+    """One decision about a hyphen at a line end.
+
+    Attributes
+    ----------
+    line
+        1-based line number of the line that ends in the hyphen.
+    left, right
+        The fragment before the hyphen and the word that begins the next line.
+    result
+        How the two were written together.
+    rule
+        Why: ``"document"``, ``"acronym"``, ``"capital"``, ``"digit"``,
+        ``"prefix"``, ``"compound"``, ``"vowel clash"``, ``"elision"`` or
+        ``"line break"``.
+    kept_hyphen
+        Whether the hyphen was kept.
+    sure
+        False where the decision rests on a rule alone, without the document
+        writing the word elsewhere, and the rule can be wrong.
+    """
+
+    line: int
+    left: str
+    right: str
+    result: str
+    rule: str
+    kept_hyphen: bool
+    sure: bool
+
+
+class Dehyphenator:
+    """Join lines, deciding for each line-end hyphen whether it stays.
+
+    Parameters
+    ----------
+    lines
+        All text lines of the document; their words are the evidence of how
+        the document spells a word when it is not broken.
+    """
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        lines = list(lines)
+        self.vocabulary_ = Counter(WORD.findall("\n".join(lines).lower()))
+        self.vocabulary_.subtract(self._broken_words(lines))
+        self.joins_: list[Join] = []
+
+    @staticmethod
+    def _broken_words(lines: list[str]) -> Counter[str]:
+        """The pieces of words broken at line ends, which are no evidence of spelling."""
+        pieces: Counter[str] = Counter()
+        for index, line in enumerate(lines):
+            line = line.rstrip()
+            if not line.endswith("-"):
+                continue
+            frag = _TRAILING_FRAGMENT.search(line[-80:])
+            if frag:
+                pieces[frag.group(1).lower()] += 1
+            following = next((x.strip() for x in lines[index + 1 : index + 8] if x.strip()), "")
+            nxt = _LEADING_WORD.match(following)
+            if nxt:
+                pieces[nxt.group(1).lower()] += 1
+        return pieces
+
+    def join_lines(self, lines: list[tuple[int, str]]) -> str:
+        """Join numbered, stripped lines into one paragraph of text.
+
+        Parameters
+        ----------
+        lines
+            ``(line number, text)`` pairs, in order.
+        """
+        pieces = [lines[0][1]]
+        for (number, _), (_, line) in zip(lines, lines[1:]):
+            glue = self._glue(pieces[-1], line, number)
+            if glue is None:
+                pieces.append(" ")
+            else:
+                pieces[-1] = pieces[-1][:-1]  # the line-end hyphen
+                pieces.append(glue)
+            pieces.append(line)
+        return "".join(pieces)
+
+    def join(self, first: str, second: str, line: int) -> str:
+        """Append line ``second`` to text ``first``, resolving a hyphen at the end.
+
+        Parameters
+        ----------
+        first
+            The text so far (its last line ends where the break is).
+        second
+            The next line.
+        line
+            Line number of the line that ends ``first``, for the report.
+        """
+        first, second = first.rstrip(), second.strip()
+        if not first or not second:
+            return first or second
+        glue = self._glue(first, second, line)
+        return f"{first} {second}" if glue is None else first[:-1] + glue + second
+
+    def _glue(self, first: str, second: str, line: int) -> str | None:
+        """What replaces the hyphen ending ``first``; ``None`` where there is none."""
+        if not first.endswith("-"):
+            return None
+        frag = _TRAILING_FRAGMENT.search(first[-80:])
+        nxt = _LEADING_WORD.match(second)
+        if not frag or not nxt:
+            return None
+        left, right = frag.group(1), nxt.group(1)
+        glue, rule, sure = self._decide(left, right)
+        self.joins_.append(Join(line, left, right, f"{left}{glue}{right}", rule, glue != "", sure))
+        return glue
+
+    def _decide(self, left: str, right: str) -> tuple[str, str, bool]:
+        """Return the glue (``""``, ``"-"`` or ``"- "``), the rule and sureness."""
+        last = left.rsplit("-", 1)[-1]
+        joined = f"{left}{right}".lower()
+        hyphened = f"{left}-{right}".lower()
+        n_joined = self.vocabulary_[joined] + self.vocabulary_[f"{last}{right}".lower()]
+        n_hyphened = self.vocabulary_[hyphened] + self.vocabulary_[f"{last}-{right}".lower()]
+        if right.lower() in _CONJUNCTIONS and not n_joined:
+            return "- ", "elision", True
+        if n_joined or n_hyphened:
+            return ("", "document", True) if n_joined > n_hyphened else ("-", "document", True)
+        if hyphened in _HYPHEN_COMPOUNDS or f"{last}-{right}".lower() in _HYPHEN_COMPOUNDS:
+            return "-", "compound", True
+        if right[0].isdigit() or last[-1].isdigit():
+            return "-", "digit", True
+        if sum(c.isupper() for c in last) >= 2:
+            return "-", "acronym", True
+        if right[0].isupper():
+            return "-", "capital", True
+        if last.lower() in _HYPHEN_PREFIXES:
+            return "-", "prefix", True
+        if (last[-1] + right[0]).lower() in _VOWEL_CLASH:
+            return "-", "vowel clash", False
+        # Two parts that are each words of the document may be a compound the
+        # author wrote with a hyphen: join, but say so.
+        both_words = self.vocabulary_[last.lower()] > 0 and self.vocabulary_[right.lower()] > 0
+        return "", "line break", not both_words

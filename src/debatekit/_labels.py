@@ -1,0 +1,226 @@
+"""Speaker labels, chair changes, procedural phrases and Dutch dates.
+
+Shared by the transcript parser and :func:`debatekit.from_records`, which meet
+the same strings: ``Stijn De Roo (cd&v)``, ``Minister Jo Brouns``, ``De
+voorzitter``, ``– Robrecht Bothuyne treedt als voorzitter op.``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = [
+    "Speaker",
+    "parse_speaker",
+    "match_label",
+    "parse_chair_change",
+    "parse_chair_line",
+    "is_procedural",
+    "parse_dutch_date",
+    "NAME",
+]
+
+# A name: a capitalised first word, then capitalised words or Dutch/French
+# particles ("De Roo", "Van den Bossche", "El Kaouakibi", "d'Haese").
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w’'\-.]*"
+_PARTICLE = r"(?:van|de|den|der|ten|ter|te|het|'t|la|le|du|da|di|dos|el|al|von|zu|d’|d')"
+NAME = rf"{_CAP}(?:[ \u00a0](?:{_CAP}|{_PARTICLE}(?=[ \u00a0]))){{0,5}}"
+
+_TITLES = {
+    "minister": "minister",
+    "minister-president": "minister",
+    "viceminister-president": "minister",
+    "vice-minister-president": "minister",
+    "staatssecretaris": "minister",
+    "eerste minister": "minister",
+}
+_TITLE_RE = (
+    r"(?:Vice-?minister-president|Minister-president|Minister|Staatssecretaris|Eerste minister)"
+)
+
+_PARTY_LABEL = re.compile(rf"(?P<name>{NAME})\s*\((?P<party>[^()\n]{{1,30}})\)")
+_TITLE_LABEL = re.compile(rf"(?P<title>{_TITLE_RE})\s+(?P<name>{NAME})")
+_CHAIR_LABEL = re.compile(r"(?:De|de)\s+(?:voorzitter|ondervoorzitter)|Voorzitter")
+
+_LABEL_AT_START = re.compile(
+    rf"^[ \f]*(?P<label>(?:{NAME})\s*\([^()\n]{{1,30}}\)|(?:{_TITLE_RE})\s+(?:{NAME})|"
+    r"(?:De (?:voorzitter|ondervoorzitter))):[ \u00a0]*"
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker label split into its parts.
+
+    Attributes
+    ----------
+    speaker
+        The person's name, or ``None`` for the chair when the label does not
+        name them (``De voorzitter``).
+    party
+        The party as written in the label, or ``None``.
+    role
+        ``"member"``, ``"minister"`` or ``"chair"``.
+    """
+
+    speaker: str | None
+    party: str | None
+    role: str
+
+
+def _clean_name(name: str) -> str:
+    return " ".join(name.replace("\u00a0", " ").split())
+
+
+def parse_speaker(label: str) -> Speaker | None:
+    """Split a speaker label such as ``Stijn De Roo (cd&v)`` into its parts.
+
+    Parameters
+    ----------
+    label
+        The label, with or without its trailing colon.
+
+    Returns
+    -------
+    Speaker or None
+        ``None`` when the string is not a speaker label.
+
+    Examples
+    --------
+    >>> parse_speaker("Minister-president Matthias Diependaele")
+    Speaker(speaker='Matthias Diependaele', party=None, role='minister')
+    """
+    text = " ".join(label.strip().rstrip(":").split())
+    if not text:
+        return None
+    if _CHAIR_LABEL.fullmatch(text):
+        return Speaker(None, None, "chair")
+    m = _PARTY_LABEL.fullmatch(text)
+    if m:
+        inner = _TITLE_LABEL.fullmatch(m["name"])
+        if inner:  # "Minister Jo Brouns (cd&v)"
+            return Speaker(_clean_name(inner["name"]), m["party"].strip(), "minister")
+        return Speaker(_clean_name(m["name"]), m["party"].strip(), "member")
+    m = _TITLE_LABEL.fullmatch(text)
+    if m:
+        return Speaker(_clean_name(m["name"]), None, _TITLES[m["title"].lower()])
+    if re.fullmatch(NAME, text) and len(text.split()) >= 2:
+        return Speaker(_clean_name(text), None, "member")
+    return None
+
+
+def match_label(line: str) -> tuple[Speaker, int] | None:
+    """Find a speaker label at the start of a transcript line.
+
+    Returns
+    -------
+    tuple or None
+        The parsed speaker and the offset where the spoken text begins.
+    """
+    m = _LABEL_AT_START.match(line)
+    if not m:
+        return None
+    speaker = parse_speaker(m["label"])
+    if speaker is None:
+        return None
+    return speaker, m.end()
+
+
+_CHAIR_CHANGE = re.compile(
+    rf"^[–—-]\s*(?P<name>{NAME})\s+treedt\s+(?:opnieuw\s+)?als\s+(?:voorzitter|ondervoorzitter)\s+op\.?\s*$"
+)
+_CHAIR_LINE = re.compile(
+    r"^Voorzitter:\s*(?:de heer|mevrouw|dhr\.|mevr\.)?\s*(?P<name>.+?)\s*$", re.IGNORECASE
+)
+
+
+def parse_chair_change(text: str) -> str | None:
+    """Return the new chair's name from ``– X treedt als voorzitter op.``."""
+    m = _CHAIR_CHANGE.match(" ".join(text.split()))
+    return _clean_name(m["name"]) if m else None
+
+
+def parse_chair_line(text: str) -> str | None:
+    """Return the chair's name from ``Voorzitter: de heer Björn Rzoska``."""
+    m = _CHAIR_LINE.match(" ".join(text.split()))
+    return _clean_name(m["name"]) if m else None
+
+
+_PROCEDURAL_SENTENCES = [
+    r"(?:De heer|Mevrouw|Minister|Minister-president|Viceminister-president|Collega|Staatssecretaris)?\s*"
+    r"[\w’'\-. ]{0,60}\s+(?:heeft|krijgt)\s+het\s+woord(?:\s+voor\s+een\s+[\w ]+)?",
+    r"U\s+hebt\s+het\s+woord",
+    r"(?:De|Deze)\s+(?:vraag|vragen)\s+om\s+uitleg\s+(?:is|zijn)\s+afgehandeld",
+    r"(?:De|Deze)\s+(?:actuele\s+vraag|actuele\s+vragen|interpellatie|interpellaties)\s+(?:is|zijn)\s+afgehandeld",
+    r"(?:De|Deze)\s+(?:vraag|interpellatie)\s+is\s+ingetrokken",
+    r"Het\s+incident\s+is\s+gesloten",
+    r"De\s+vergadering\s+is\s+(?:gesloten|geopend|geschorst|hervat)",
+    r"De\s+bespreking\s+is\s+gesloten",
+]
+_PROCEDURAL = re.compile(r"^(?:" + "|".join(_PROCEDURAL_SENTENCES) + r")\s*[.!]?$", re.IGNORECASE)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+# Floor management is brief; longer turns hold substance.
+_LONGEST_PROCEDURAL = 400
+
+
+def is_procedural(text: str) -> bool:
+    """Tell whether a turn only manages the floor.
+
+    ``"De heer De Roo heeft het woord."`` and ``"De vraag om uitleg is
+    afgehandeld."`` are procedural; any sentence of substance makes the turn
+    not procedural.
+    """
+    if len(text) > _LONGEST_PROCEDURAL:
+        return False
+    sentences = [s for s in _SENTENCE_SPLIT.split(" ".join(text.split())) if s]
+    return bool(sentences) and all(_PROCEDURAL.match(s) for s in sentences)
+
+
+MONTHS = {
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+}
+_DUTCH_DATE = re.compile(
+    r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+)?"
+    r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>\d{4})",
+    re.IGNORECASE,
+)
+
+
+def parse_dutch_date(value: object) -> pd.Timestamp | None:
+    """Parse a Dutch long date (``dinsdag 25 februari 2025``) or an ISO date.
+
+    Returns
+    -------
+    pandas.Timestamp or None
+        ``None`` for missing or unparseable values.
+    """
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value
+    text = str(value).strip()
+    m = _DUTCH_DATE.search(text)
+    if m:
+        try:
+            return pd.Timestamp(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
+        except ValueError:
+            return None
+    try:
+        ts = pd.Timestamp(text)
+    except (ValueError, TypeError):
+        return None
+    return None if pd.isna(ts) else ts

@@ -1,0 +1,480 @@
+"""Parse the text of a Flemish Parliament report into a table of speaker turns.
+
+The parser works in three passes over the lines:
+
+1. Every line is given a kind. Page furniture (running header, footer, page
+   numbers, link lines) is set aside, and the line after it, or a line that
+   starts with a space or a form feed, is marked as the start of a page.
+2. The remaining lines are grouped into paragraphs at blank lines. A paragraph
+   that runs over a page break is joined again: the PDF put blank lines and
+   furniture in it, not the speaker.
+3. Each paragraph is read in order: an agenda heading, a document number line,
+   the ``Voorzitter:`` line, a stage direction, a turn's opening label, or more
+   of the current turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+
+import pandas as pd
+
+from ._errors import Errors, NoTurnsError
+from ._furniture import furniture_kind, is_page_start, match_header
+from ._hyphenation import Dehyphenator
+from ._labels import (
+    NAME,
+    is_procedural,
+    match_label,
+    parse_chair_change,
+    parse_chair_line,
+)
+from ._report import ParseReport, ParseResult
+from ._schema import build_turns, count_words, meeting_key
+
+__all__ = ["parse_transcript"]
+
+_HEADING_KINDS = (
+    "VRAAG OM UITLEG",
+    "VRAGEN OM UITLEG",
+    "ACTUELE VRAAG",
+    "ACTUELE VRAGEN",
+    "INTERPELLATIE",
+    "INTERPELLATIES",
+    "ONTWERP VAN DECREET",
+    "VOORSTEL VAN DECREET",
+    "ONTWERP VAN RESOLUTIE",
+    "VOORSTEL VAN RESOLUTIE",
+    "VOORSTEL TOT",
+    "VOORSTELLEN VAN",
+    "VRAAG",
+    "MOTIES",
+    "MOTIE",
+    "REGELING VAN DE WERKZAAMHEDEN",
+    "GEDACHTEWISSELING",
+    "HOORZITTING",
+    "BEGROTING",
+    "BELEIDSNOTA",
+    "VERZOEKSCHRIFT",
+)
+# A heading begins with a run of capitalised words: "VRAAG OM UITLEG van ...".
+_CAPS_RUN = re.compile(r"^(?P<kind>[A-ZÀ-Þ]{2,}(?:[ \-][A-ZÀ-Þ]{2,})+)(?=\s|$|,)")
+_DOC = re.compile(r"(?P<nr>\d+(?:/\d+)?)\s*\((?P<session>\d{4}-\d{4})\)")
+_DOC_LINE = re.compile(r"^[–—-]\s*\d+(?:/\d+)?\s*\(\d{4}-\d{4}\)")
+_STAGE = re.compile(r"^(?:[–—]\s+\S|\(.*\)\s*$)")
+_SENTENCE_END = re.compile(r"""[.!?:…;]["”’)\]]*$""")
+_HEADING_PARTS = re.compile(
+    rf"^van\s+(?P<asker>{NAME})\s+aan\s+(?P<addressee>{NAME}),.*?\bover\s+(?P<subject>.+)$",
+    re.DOTALL,
+)
+_SOURCE_NAME = re.compile(r"(?P<nr>[A-Z]{0,4}\d{1,4})_(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+
+
+@dataclass
+class _Paragraph:
+    lines: list[tuple[int, str]]
+    page_break_before: bool = False
+
+    @property
+    def first(self) -> str:
+        return self.lines[0][1]
+
+
+@dataclass
+class _Turn:
+    speaker: str | None
+    party: str | None
+    role: str
+    item: int
+    line_start: int
+    paragraphs: list[str] = field(default_factory=list)
+    line_end: int = 0
+
+
+@dataclass
+class _Item:
+    number: int
+    headings: list[dict] = field(default_factory=list)
+    has_turns: bool = False
+
+
+_KNOWN_HEADING = re.compile(
+    "^(?P<kind>" + "|".join(sorted(_HEADING_KINDS, key=len, reverse=True)) + ")(?![A-Za-zÀ-ÿ])"
+)
+
+
+def _heading_kind(text: str) -> str | None:
+    if not text[1:2].isupper():
+        return None
+    m = _KNOWN_HEADING.match(text)
+    if m:
+        return m["kind"]
+    m = _CAPS_RUN.match(text)
+    if m and sum(c.isalpha() for c in m["kind"]) >= 8:
+        return m["kind"]
+    return None
+
+
+def _session_of(date: pd.Timestamp) -> str:
+    start = date.year if date.month >= 9 else date.year - 1
+    return f"{start}-{start + 1}"
+
+
+class _TranscriptParser:
+    def __init__(self, text: str, source: str, meeting: str | None, date: object) -> None:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.lines = text.split("\n")
+        if self.lines and self.lines[-1] == "":
+            self.lines.pop()
+        self.source = source
+        self.meeting = meeting
+        self.date = None if date is None else pd.Timestamp(date)
+        self.kinds: list[str] = ["unplaced"] * len(self.lines)
+        self.dehyphenator = Dehyphenator(self.lines)
+        self.page_joins: list[int] = []
+        self.stage_directions: list[dict] = []
+
+    # -- pass 1: furniture and page breaks ---------------------------------
+    def _paragraphs(self) -> list[_Paragraph]:
+        paragraphs: list[_Paragraph] = []
+        current: _Paragraph | None = None
+        page_break = False
+        for index, raw in enumerate(self.lines):
+            number = index + 1
+            line = raw
+            if "\f" in line:
+                page_break = True
+                line = line.replace("\f", "")
+            kind = furniture_kind(line)
+            if kind:
+                self.kinds[index] = kind
+                if kind == "header":
+                    self._note_header(line)
+                page_break = True
+                current = None
+                continue
+            if not line.strip():
+                self.kinds[index] = "blank"
+                if line:  # a page's first line, left empty but for its space
+                    page_break = True
+                current = None
+                continue
+            starts_page = page_break or is_page_start(line)
+            page_break = False
+            text = line.strip()
+            if current is not None and self._opens_block(text, current, starts_page):
+                current = None
+            if current is None:
+                current = _Paragraph([], page_break_before=starts_page)
+                paragraphs.append(current)
+            current.lines.append((number, text))
+        return paragraphs
+
+    @staticmethod
+    def _opens_block(text: str, current: _Paragraph, starts_page: bool) -> bool:
+        """Whether a line opens a paragraph though no blank line comes before it."""
+        if not text[:1].isupper() and text[:1] not in "–—-":
+            return False
+        if _DOC_LINE.match(text) or text.startswith("Voorzitter:"):
+            return True
+        ends_sentence = starts_page or _SENTENCE_END.search(current.lines[-1][1])
+        return bool(ends_sentence and (_heading_kind(text) or match_label(text)))
+
+    def _note_header(self, line: str) -> None:
+        header = match_header(line)
+        if header is None:
+            return
+        if self.meeting is None:
+            self.meeting = header.meeting
+        if self.date is None:
+            self.date = header.date
+
+    def _fall_back_on_source_name(self) -> None:
+        m = _SOURCE_NAME.search(Path(self.source).name)
+        if not m:
+            return
+        if self.date is None:
+            try:
+                self.date = pd.Timestamp(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                return
+        if self.meeting is None and self.date is not None:
+            self.meeting = f"{m['nr']} ({_session_of(self.date)})"
+
+    # -- pass 2: paragraphs over page breaks --------------------------------
+    @staticmethod
+    def _continues(before: _Paragraph, after: _Paragraph) -> bool:
+        first = after.first
+        return (
+            after.page_break_before
+            and first[:1].islower()
+            and not _SENTENCE_END.search(before.lines[-1][1])
+        )
+
+    def _join(self, lines: list[tuple[int, str]]) -> str:
+        return self.dehyphenator.join_lines(lines)
+
+    # -- pass 3: structure ---------------------------------------------------
+    def parse(self) -> ParseResult:
+        paragraphs = self._paragraphs()
+        if self.meeting is None or self.date is None:
+            self._fall_back_on_source_name()
+        items: list[_Item] = []
+        turns: list[_Turn] = []
+        chair: str | None = None
+        current: _Turn | None = None
+        previous: _Paragraph | None = None
+        previous_kind = ""
+        for para in paragraphs:
+            numbers = [n for n, _ in para.lines]
+            if (
+                previous is not None
+                and previous_kind in ("speech", "heading")
+                and self._continues(previous, para)
+            ):
+                self.page_joins.append(numbers[0])
+                if previous_kind == "speech" and current is not None:
+                    merged = previous.lines + para.lines
+                    current.paragraphs[-1] = self._join(merged)
+                    current.line_end = numbers[-1]
+                    self._mark(numbers, "turn")
+                else:
+                    items[-1].headings[-1]["lines"].extend(para.lines)
+                    self._mark(numbers, "heading")
+                previous = _Paragraph(previous.lines + para.lines)
+                continue
+            kind = self._classify(para)
+            if kind == "heading":
+                current = None
+                if not items or items[-1].has_turns:
+                    items.append(_Item(len(items) + 1))
+                items[-1].headings.append({"kind": _heading_kind(para.first), "lines": para.lines})
+                self._mark(numbers, "heading")
+            elif kind == "docs" and items and not items[-1].has_turns:
+                items[-1].headings[-1].setdefault("docs", []).extend(
+                    f"{d['nr']} ({d['session']})" for d in _DOC.finditer(self._join(para.lines))
+                )
+                self._mark(numbers, "docs")
+            elif kind == "chair":
+                chair = parse_chair_line(self._join(para.lines))
+                if items:
+                    items[-1].headings[-1].setdefault("chair", chair)
+                self._mark(numbers, "chair")
+            elif kind == "stage":
+                text = self._join(para.lines)
+                new_chair = parse_chair_change(text)
+                chair = new_chair or chair
+                self.stage_directions.append(
+                    {
+                        "line": numbers[0],
+                        "text": text,
+                        "item": items[-1].number if items else pd.NA,
+                        "turn": len(turns) if turns else pd.NA,
+                        "new_chair": new_chair,
+                    }
+                )
+                self._mark(numbers, "stage direction")
+            elif kind == "label":
+                speaker, offset = match_label(para.first)
+                name = chair if speaker.role == "chair" else speaker.speaker
+                item = items[-1].number if items else 0
+                if items:
+                    items[-1].has_turns = True
+                current = _Turn(name, speaker.party, speaker.role, item, numbers[0])
+                first_line = (numbers[0], para.first[offset:].strip())
+                current.paragraphs.append(self._join([first_line, *para.lines[1:]]))
+                current.line_end = numbers[-1]
+                turns.append(current)
+                self._mark(numbers, "turn")
+                kind = "speech"
+            elif current is not None:
+                current.paragraphs.append(self._join(para.lines))
+                current.line_end = numbers[-1]
+                self._mark(numbers, "turn")
+                kind = "speech"
+            else:
+                self._mark(numbers, "unplaced")
+            previous, previous_kind = para, kind
+        if not turns:
+            raise self._no_turns_error()
+        for item in items:
+            for heading in item.headings:
+                heading["title"] = self._join(heading["lines"])
+        return ParseResult(self._turns_frame(turns, items), self._report(items))
+
+    def _classify(self, para: _Paragraph) -> str:
+        first = para.first
+        if _heading_kind(first):
+            return "heading"
+        if _DOC_LINE.match(first):
+            return "docs"
+        if first.startswith("Voorzitter:"):
+            return "chair"
+        if match_label(first):
+            return "label"
+        if _STAGE.match(first) and (first[0] != "(" or len(para.lines) == 1):
+            return "stage"
+        return "text"
+
+    def _mark(self, numbers: list[int], kind: str) -> None:
+        for n in numbers:
+            self.kinds[n - 1] = kind
+
+    def _no_turns_error(self) -> NoTurnsError:
+        first = next(
+            ((i + 1, line.strip()) for i, line in enumerate(self.lines) if line.strip()),
+            (None, ""),
+        )
+        return NoTurnsError(
+            Errors.E004.format(n_lines=len(self.lines), first=first[1][:80]),
+            path=self.source,
+            line=first[0],
+        )
+
+    # -- output ------------------------------------------------------------------
+    def _item_fields(self, items: list[_Item]) -> dict[int, dict]:
+        fields: dict[int, dict] = {}
+        for item in items:
+            titles = [h["title"] for h in item.headings]
+            docs = [d for h in item.headings for d in h.get("docs", [])]
+            fields[item.number] = {
+                "item_title": " / ".join(titles),
+                "item_docs": "; ".join(docs) or None,
+                "item_kind": item.headings[0]["kind"].lower(),
+                "titles": titles,
+            }
+        return fields
+
+    def _parties(self, turns: list[_Turn]) -> dict[str, str]:
+        return {t.speaker: t.party for t in turns if t.party and t.speaker}
+
+    def _turns_frame(self, turns: list[_Turn], items: list[_Item]) -> pd.DataFrame:
+        item_fields = self._item_fields(items)
+        parties = self._parties(turns)
+        key = meeting_key(self.meeting, Path(self.source).stem)
+        none = {"item_title": None, "item_docs": None, "item_kind": None}
+        rows = []
+        for number, t in enumerate(turns, start=1):
+            text = "\n\n".join(p for p in t.paragraphs if p)
+            party = t.party or (parties.get(t.speaker) if t.role == "chair" else None)
+            fields = item_fields.get(t.item, none)
+            rows.append(
+                {
+                    "turn_id": f"{key}-{number:04d}",
+                    "meeting": self.meeting,
+                    "date": self.date,
+                    "item": t.item or None,
+                    "item_title": fields["item_title"],
+                    "item_docs": fields["item_docs"],
+                    "item_kind": fields["item_kind"],
+                    "turn": number,
+                    "speaker": t.speaker,
+                    "party": party,
+                    "role": t.role,
+                    "text": text,
+                    "procedural": is_procedural(text),
+                    "n_words": count_words(text),
+                    "source": self.source,
+                    "line_start": t.line_start,
+                    "line_end": t.line_end,
+                }
+            )
+        return build_turns(rows)
+
+    def _report(self, items: list[_Item]) -> ParseReport:
+        rows = []
+        for item in items:
+            for number, heading in enumerate(item.headings, start=1):
+                title = heading["title"]
+                kind = heading["kind"]
+                rest = title[len(kind) :].strip()
+                parts = _HEADING_PARTS.match(rest)
+                rows.append(
+                    {
+                        "item": item.number,
+                        "heading": number,
+                        "kind": kind.lower(),
+                        "title": title,
+                        "docs": "; ".join(heading.get("docs", [])) or None,
+                        "asker": parts["asker"] if parts else None,
+                        "addressee": parts["addressee"] if parts else None,
+                        "subject": parts["subject"] if parts else None,
+                        "chair": heading.get("chair"),
+                        "line_start": heading["lines"][0][0],
+                        "line_end": heading["lines"][-1][0],
+                    }
+                )
+        joins = pd.DataFrame(
+            sorted((j.__dict__ for j in self.dehyphenator.joins_), key=lambda j: j["line"]),
+            columns=["line", "left", "right", "result", "rule", "kept_hyphen", "sure"],
+        )
+        lines = pd.DataFrame(
+            {
+                "line": range(1, len(self.lines) + 1),
+                "kind": self.kinds,
+                "text": self.lines,
+            }
+        )
+        return ParseReport(
+            source=self.source,
+            meeting=self.meeting,
+            date=self.date,
+            lines=lines,
+            items=pd.DataFrame(rows),
+            stage_directions=pd.DataFrame(
+                self.stage_directions, columns=["line", "text", "item", "turn", "new_chair"]
+            ),
+            joins=joins,
+            page_joins=self.page_joins,
+        )
+
+
+def parse_transcript(
+    text: str,
+    source: str | PathLike[str] = "<text>",
+    *,
+    meeting: str | None = None,
+    date: object = None,
+    report: bool = False,
+) -> pd.DataFrame | ParseResult:
+    """Parse the text of a Flemish Parliament report into one row per speaker turn.
+
+    Parameters
+    ----------
+    text
+        The report's text, as extracted from its PDF.
+    source
+        A name for the text (usually its file), kept in the ``source`` column
+        and in error messages.
+    meeting, date
+        Override the meeting and date read from the page header (or, failing
+        that, from a file name like ``..._C190_2024-03-28.txt``).
+    report
+        Also return the :class:`ParseReport` of where every line went.
+
+    Returns
+    -------
+    pandas.DataFrame or ParseResult
+        The turns table (see ``docs/schema.md``), or ``(turns, report)``.
+
+    Raises
+    ------
+    NoTurnsError
+        The text holds no speaker turn.
+
+    Examples
+    --------
+    >>> import debatekit as dk
+    >>> turns = dk.parse_transcript(
+    ...     "De voorzitter: Mevrouw Peeters heeft het woord.\\n\\n"
+    ...     "Anna Peeters (Groen): Dank u.\\n"
+    ... )
+    >>> turns[["speaker", "party", "role"]].values.tolist()
+    [[<NA>, <NA>, 'chair'], ['Anna Peeters', 'Groen', 'member']]
+    """
+    parser = _TranscriptParser(text, str(source), meeting, date)
+    result = parser.parse()
+    return result if report else result.turns

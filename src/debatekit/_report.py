@@ -1,0 +1,132 @@
+"""The parse report: where every line of a transcript went.
+
+Nothing is dropped silently. Each line ends up in a turn, an agenda heading,
+a structural line (document numbers, the chair, a stage direction), or in the
+report as page furniture, a blank, or a line the parser could not place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+from typing import NamedTuple
+
+import pandas as pd
+
+__all__ = ["ParseReport", "ParseResult", "LINE_KINDS"]
+
+#: Every kind a line can be given; together they cover the whole file.
+LINE_KINDS = (
+    "turn",
+    "heading",
+    "docs",
+    "chair",
+    "stage direction",
+    "header",
+    "footer",
+    "link",
+    "page number",
+    "blank",
+    "unplaced",
+)
+
+
+@dataclass
+class ParseReport:
+    """What the parser did with a transcript, line by line.
+
+    Attributes
+    ----------
+    source
+        The file or ``source`` name.
+    meeting, date
+        The meeting and date found (or given).
+    lines
+        One row per input line: ``line``, ``kind`` (one of :data:`LINE_KINDS`),
+        ``text``.
+    items
+        One row per agenda heading: ``item``, ``heading``, ``kind``, ``title``,
+        ``docs``, ``asker``, ``addressee``, ``subject``, ``chair``,
+        ``line_start``, ``line_end``. A joint debate has several headings with
+        the same ``item``.
+    stage_directions
+        ``line``, ``text``, ``item``, ``turn`` (the turn it interrupts or
+        follows), ``new_chair``.
+    joins
+        Every hyphen at a line end: ``line``, ``left``, ``right``, ``result``,
+        ``rule``, ``kept_hyphen``, ``sure``.
+    page_joins
+        Line numbers where a paragraph running over a page break was joined
+        again (the blank lines and furniture between were the page's, not a
+        paragraph break).
+    """
+
+    source: str
+    meeting: str | None = None
+    date: pd.Timestamp | None = None
+    lines: pd.DataFrame = field(default_factory=pd.DataFrame)
+    items: pd.DataFrame = field(default_factory=pd.DataFrame)
+    stage_directions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    joins: pd.DataFrame = field(default_factory=pd.DataFrame)
+    page_joins: list[int] = field(default_factory=list)
+
+    @property
+    def furniture(self) -> pd.DataFrame:
+        """Lines removed as page furniture (header, footer, link, page number)."""
+        kinds = ["header", "footer", "link", "page number"]
+        return self.lines[self.lines["kind"].isin(kinds)].reset_index(drop=True)
+
+    @property
+    def unplaced(self) -> pd.DataFrame:
+        """Lines the parser kept out of the turns because it could not place them."""
+        return self.lines[self.lines["kind"] == "unplaced"].reset_index(drop=True)
+
+    @property
+    def unsure_joins(self) -> pd.DataFrame:
+        """Line-end hyphens decided by a rule alone, worth a look."""
+        if self.joins.empty:
+            return self.joins
+        return self.joins[~self.joins["sure"]].reset_index(drop=True)
+
+    def counts(self) -> dict[str, int]:
+        """How many lines of each kind, and how many joins of each sort."""
+        kinds = self.lines["kind"].value_counts() if len(self.lines) else pd.Series()
+        out = {kind: int(kinds.get(kind, 0)) for kind in LINE_KINDS}
+        out["hyphen joins"] = int((~self.joins["kept_hyphen"]).sum()) if len(self.joins) else 0
+        out["hyphens kept"] = int(self.joins["kept_hyphen"].sum()) if len(self.joins) else 0
+        out["unsure joins"] = len(self.unsure_joins)
+        out["page joins"] = len(self.page_joins)
+        return out
+
+    def summary(self) -> str:
+        """A few lines of plain text on what was read and what was set aside."""
+        c = self.counts()
+        date = "" if self.date is None else f" of {self.date:%Y-%m-%d}"
+        unsure = ", ".join(self.unsure_joins["result"]) if c["unsure joins"] else "none"
+        return "\n".join(
+            [
+                f"{self.source}: meeting {self.meeting or '?'}{date}, {len(self.lines)} lines",
+                f"  {c['turn']} lines of speech, {c['heading']} heading lines in "
+                f"{self.items['item'].nunique() if len(self.items) else 0} items, "
+                f"{c['stage direction']} stage directions",
+                f"  removed as page furniture: {c['header']} headers, {c['footer']} "
+                f"footers, {c['link']} links, {c['page number']} page numbers",
+                f"  hyphens at line ends: {c['hyphen joins']} joined, {c['hyphens kept']} "
+                f"kept; unsure: {unsure}",
+                f"  paragraphs joined across page breaks: {c['page joins']}",
+                f"  unplaced lines: {c['unplaced']}",
+            ]
+        )
+
+    def __repr__(self) -> str:
+        return f"<ParseReport\n{self.summary()}\n>"
+
+    def _repr_html_(self) -> str:
+        return f"<pre>{escape(self.summary())}</pre>"
+
+
+class ParseResult(NamedTuple):
+    """The turns table together with its parse report."""
+
+    turns: pd.DataFrame
+    report: ParseReport

@@ -1,0 +1,116 @@
+"""Speaking statistics: who spoke how much, per meeting or per agenda item."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+import pandas as pd
+
+from ._analyzer import Analyzer, register_analyzer
+from ._schema import count_words
+
+__all__ = ["SpeakingStats", "speaking_stats"]
+
+_GROUPS = {
+    "speaker": ["speaker", "party", "role"],
+    "party": ["party"],
+    "role": ["role"],
+}
+_SCOPES = {"meeting": ["meeting"], "item": ["meeting", "item"], "corpus": []}
+
+
+@register_analyzer("stats")
+class SpeakingStats(Analyzer):
+    """Turns, words and shares of words per speaker, party or role.
+
+    Parameters
+    ----------
+    by
+        ``"speaker"`` (with party and role), ``"party"`` or ``"role"``.
+    per
+        The scope shares are taken within: ``"meeting"``, ``"item"`` (agenda
+        item of a meeting) or ``"corpus"``.
+    include_procedural
+        Count turns that only manage the floor ("De heer X heeft het woord.").
+        Off by default: they say who chaired, not who spoke.
+
+    Examples
+    --------
+    >>> import debatekit as dk
+    >>> turns = dk.read_transcript(dk.sample_path())
+    >>> dk.SpeakingStats(by="party").fit_transform(turns).columns.tolist()
+    ['meeting', 'party', 'turns', 'words', 'share_turns', 'share_words', 'words_per_turn']
+    """
+
+    name: ClassVar[str] = "stats"
+    required_columns: ClassVar[tuple[str, ...]] = ("turn_id", "speaker", "role", "text")
+
+    def __init__(
+        self,
+        by: Literal["speaker", "party", "role"] = "speaker",
+        per: Literal["meeting", "item", "corpus"] = "meeting",
+        include_procedural: bool = False,
+    ) -> None:
+        self.by = by
+        self.per = per
+        self.include_procedural = include_procedural
+
+    def fit(self, turns: pd.DataFrame, y: None = None) -> SpeakingStats:
+        """Check the parameters against ``turns``; there is nothing to learn."""
+        if self.by not in _GROUPS:
+            raise ValueError(f"by={self.by!r}: choose one of {', '.join(_GROUPS)}.")
+        if self.per not in _SCOPES:
+            raise ValueError(f"per={self.per!r}: choose one of {', '.join(_SCOPES)}.")
+        super().fit(turns)
+        self.scope_columns_ = [c for c in _SCOPES[self.per] if c in turns.columns]
+        self.group_columns_ = [c for c in _GROUPS[self.by] if c in turns.columns]
+        return self
+
+    def transform(self, turns: pd.DataFrame) -> pd.DataFrame:
+        """One row per scope and group, largest share first within each scope.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The scope columns, the group columns, then ``turns``, ``words``,
+            ``share_turns``, ``share_words`` (fractions that sum to 1 within a
+            scope) and ``words_per_turn``.
+        """
+        self._check_fitted()
+        self._validate(turns)
+        data = turns
+        if not self.include_procedural and "procedural" in data.columns:
+            data = data[~data["procedural"].astype(bool)]
+        words = data["n_words"] if "n_words" in data.columns else data["text"].map(count_words)
+        data = data.assign(_words=words.astype("int64"))
+        keys = self.scope_columns_ + self.group_columns_
+        table = (
+            data.groupby(keys, dropna=False, sort=False, observed=True)
+            .agg(turns=("turn_id", "size"), words=("_words", "sum"))
+            .reset_index()
+        )
+        if self.scope_columns_:
+            totals = table.groupby(self.scope_columns_, dropna=False, observed=True)[
+                ["turns", "words"]
+            ].transform("sum")
+        else:
+            totals = table[["turns", "words"]].sum()
+        table["share_turns"] = table["turns"] / totals["turns"]
+        table["share_words"] = table["words"] / totals["words"]
+        table["words_per_turn"] = table["words"] / table["turns"]
+        order = [*self.scope_columns_, "words"]
+        ascending = [True] * len(self.scope_columns_) + [False]
+        return table.sort_values(order, ascending=ascending, kind="stable").reset_index(drop=True)
+
+
+def speaking_stats(
+    turns: pd.DataFrame,
+    by: Literal["speaker", "party", "role"] = "speaker",
+    per: Literal["meeting", "item", "corpus"] = "meeting",
+    include_procedural: bool = False,
+) -> pd.DataFrame:
+    """Turns, words and shares of words per speaker, party or role.
+
+    A shortcut for ``SpeakingStats(by, per, include_procedural).fit_transform(turns)``.
+    """
+    return SpeakingStats(by=by, per=per, include_procedural=include_procedural).fit_transform(turns)
