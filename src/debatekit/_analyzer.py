@@ -177,5 +177,8 @@ def analyze(
             analyzer = spec
         else:
             analyzer = get_analyzer(spec, **dict(settings.get(spec, {})))
-        results[analyzer.name or type(analyzer).__name__] = analyzer.fit_transform(turns)
+        key = analyzer.name or type(analyzer).__name__
+        if key in results:  # the same analyzer twice, with other parameters
+            key = f"{key}_{sum(k.split('_')[0] == key for k in results) + 1}"
+        results[key] = analyzer.fit_transform(turns)
     return results

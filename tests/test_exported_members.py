@@ -1,0 +1,87 @@
+"""The public surface is exactly what is intended (as httpx checks its own)."""
+
+from __future__ import annotations
+
+import debatekit as dk
+
+INTENDED = {
+    # reading
+    "read_transcript",
+    "parse_transcript",
+    "read_corpus",
+    "read_text",
+    "from_records",
+    "sample_path",
+    "ParseReport",
+    "ParseResult",
+    "CorpusResult",
+    "LINE_KINDS",
+    "TURN_COLUMNS",
+    "Speaker",
+    "parse_speaker",
+    "parse_dutch_date",
+    # analyzers
+    "Analyzer",
+    "Results",
+    "analyze",
+    "analyzers",
+    "get_analyzer",
+    "list_analyzers",
+    "register_analyzer",
+    "SpeakingStats",
+    "speaking_stats",
+    # errors and warnings
+    "DebatekitError",
+    "TranscriptError",
+    "EmptyTranscriptError",
+    "BinaryFileError",
+    "NoTextLayerError",
+    "NoTurnsError",
+    "UnsupportedFormatError",
+    "PdfReadError",
+    "RecordsError",
+    "SchemaError",
+    "AnalyzerError",
+    "UnknownAnalyzerError",
+    "NotFittedError",
+    "DebatekitWarning",
+    "EncodingWarning",
+    "ModelFallbackWarning",
+    "__version__",
+}
+
+
+def test_public_names_are_exactly_the_intended_ones():
+    assert set(dk.__all__) == INTENDED
+    assert len(dk.__all__) == len(set(dk.__all__))
+
+
+def test_every_public_name_exists_and_private_modules_declare_all():
+    for name in dk.__all__:
+        assert hasattr(dk, name), name
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.iter_modules(dk.__path__):
+        if module.name.startswith("_"):
+            mod = importlib.import_module(f"debatekit.{module.name}")
+            assert isinstance(getattr(mod, "__all__", None), list), module.name
+
+
+def test_importing_debatekit_does_not_import_heavy_libraries():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, debatekit; "
+        "print(sorted(m for m in ('spacy', 'torch', 'sentence_transformers', 'text_to_num', "
+        "'matplotlib', 'pypdfium2') if m in sys.modules))"
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": src}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.strip() == "[]"
