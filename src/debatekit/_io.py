@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import glob
 import os
+import re
+import statistics
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -25,6 +28,7 @@ from ._errors import (
     UnsupportedFormatError,
     Warnings,
 )
+from ._furniture import furniture_kind
 from ._parse import parse_transcript
 from ._report import ParseReport, ParseResult
 from ._schema import build_turns
@@ -104,15 +108,90 @@ def _pdf_text(path: str) -> str:
         pages = []
         for page in pdf:
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
+            pages.append("\n".join(_page_lines(textpage)))
             textpage.close()
             page.close()
+    except pdfium.PdfiumError as exc:
+        raise PdfReadError(Errors.E006.format(cause=exc), path=path) from None
     finally:
         pdf.close()
     if not any(p.strip() for p in pages):
         raise NoTextLayerError(Errors.E003, path=path)
-    # A form feed marks each new page, as pdftotext writes it.
-    return "\f".join(p.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") for p in pages)
+    # A form feed starts each new page's first line, as pdftotext writes it.
+    return "\n\f".join(pages)
+
+
+_PDF_BREAK = re.compile("\ufffe|\r\n|\r|\n")
+
+
+class _Line(NamedTuple):
+    left: float
+    bottom: float
+    top: float
+    text: str
+
+
+def _positioned_lines(textpage: object) -> list[_Line]:
+    """The page's text lines, each with where its first character sits."""
+    text = textpage.get_text_range()
+    lines: list[_Line] = []
+
+    def add(start: int, segment: str) -> None:
+        stripped = segment.strip()
+        if stripped:
+            first = start + len(segment) - len(segment.lstrip())
+            left, bottom, _, top = textpage.get_charbox(first, loose=True)
+            lines.append(_Line(left, bottom, top, " ".join(stripped.split())))
+
+    # pdfium's text has one character per char index, line breaks included. It
+    # joins a word hyphenated at a line end itself, marking the hyphen U+FFFE;
+    # the break is restored so that the parser decides (Dutch keeps some).
+    start = 0
+    for m in _PDF_BREAK.finditer(text):
+        add(start, text[start : m.start()] + ("-" if m.group() == "\ufffe" else ""))
+        start = m.end()
+    add(start, text[start:])
+    return lines
+
+
+def _reading_order(lines: list[_Line]) -> list[_Line]:
+    """Lines from the top of the page down, pieces on one baseline joined.
+
+    The content stream may draw the footer before the speech, or a page number
+    apart from its header; reading by position gives a reader's order.
+    """
+    merged: list[_Line] = []
+    for line in sorted(lines, key=lambda x: (-x.top, x.left)):
+        last = merged[-1] if merged else None
+        if last is not None and abs(last.bottom - line.bottom) < 0.3 * (last.top - last.bottom):
+            first, second = sorted((last, line), key=lambda x: x.left)
+            merged[-1] = last._replace(left=first.left, text=f"{first.text} {second.text}")
+        else:
+            merged.append(line)
+    return merged
+
+
+def _page_lines(textpage: object) -> list[str]:
+    """The lines of one PDF page, with a blank line where a wider gap parts paragraphs.
+
+    Page furniture gets no blank lines around it: a page break is no evidence
+    of a paragraph break, and the parser joins a paragraph across it.
+    """
+    lines = _reading_order(_positioned_lines(textpage))
+    body = [line for line in lines if not furniture_kind(line.text)]
+    steps = [a.bottom - b.bottom for a, b in pairwise(body)]
+    pitch = statistics.median(steps) if steps else 0.0
+    out: list[str] = []
+    previous: _Line | None = None
+    for line in lines:
+        if furniture_kind(line.text):
+            out.append(line.text)
+            continue
+        if previous is not None and pitch and previous.bottom - line.bottom > 1.5 * pitch:
+            out.append("")
+        out.append(line.text)
+        previous = line
+    return out
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

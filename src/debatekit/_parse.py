@@ -153,8 +153,9 @@ class _TranscriptParser:
                 self.kinds[index] = kind
                 if kind == "header":
                     self._note_header(line)
+                # A page break is no paragraph break: the blank lines around the
+                # furniture (if any) or the next line's form decide that.
                 page_break = True
-                current = None
                 continue
             if not line.strip():
                 self.kinds[index] = "blank"
