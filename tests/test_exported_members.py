@@ -34,6 +34,7 @@ INTENDED = {
     "DebatekitError",
     "TranscriptError",
     "EmptyTranscriptError",
+    "TranscriptNotFoundError",
     "BinaryFileError",
     "NoTextLayerError",
     "NoTurnsError",

@@ -33,6 +33,7 @@ from ._errors import (
     RecordsError,
     SchemaError,
     TranscriptError,
+    TranscriptNotFoundError,
     UnknownAnalyzerError,
     UnsupportedFormatError,
 )
@@ -86,6 +87,8 @@ __all__ = [
     "AnalyzerError",
     "UnknownAnalyzerError",
     "NotFittedError",
+    # parser: a path that is no file
+    "TranscriptNotFoundError",
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",

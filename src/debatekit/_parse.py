@@ -181,6 +181,9 @@ class _TranscriptParser:
             return False
         if _DOC_LINE.match(text) or text.startswith("Voorzitter:"):
             return True
+        # The document number line and the chair line are one line each.
+        if _DOC_LINE.match(current.first) or current.first.startswith("Voorzitter:"):
+            return True
         ends_sentence = starts_page or _SENTENCE_END.search(current.lines[-1][1])
         return bool(ends_sentence and (_heading_kind(text) or match_label(text)))
 
