@@ -27,7 +27,9 @@ __all__ = [
 # particles ("De Roo", "Van den Bossche", "El Kaouakibi", "d'Haese").
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'\-.]*"
 _PARTICLE = r"(?:van|de|den|der|ten|ter|te|het|'t|la|le|du|da|di|dos|el|al|von|zu|d’|d')"
-NAME = rf"{_CAP}(?:[ \u00a0](?:{_CAP}|{_PARTICLE}(?=[ \u00a0]))){{0,5}}"
+# An elided particle is written onto the name: "Karel d'Haese", "Jan d’Hondt".
+_ELIDED = rf"[dDlL]['’]{_CAP}"
+NAME = rf"{_CAP}(?:[ \u00a0](?:{_CAP}|{_ELIDED}|{_PARTICLE}(?=[ \u00a0]))){{0,5}}"
 
 _TITLES = {
     "minister": "minister",

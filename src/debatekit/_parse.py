@@ -209,14 +209,12 @@ class _TranscriptParser:
             self.meeting = f"{m['nr']} ({_session_of(self.date)})"
 
     # -- pass 2: paragraphs over page breaks --------------------------------
-    @staticmethod
-    def _continues(before: _Paragraph, after: _Paragraph) -> bool:
-        first = after.first
-        return (
-            after.page_break_before
-            and first[:1].islower()
-            and not _SENTENCE_END.search(before.lines[-1][1])
-        )
+    def _continues(self, before: _Paragraph, after: _Paragraph) -> bool:
+        if not after.page_break_before or _SENTENCE_END.search(before.lines[-1][1]):
+            return False
+        # "... minister van" / page break / "Economie, ...": a capital after an
+        # unfinished line goes on too, unless it opens something of its own.
+        return after.first[:1].islower() or self._classify(after) == "text"
 
     def _join(self, lines: list[tuple[int, str]]) -> str:
         return self.dehyphenator.join_lines(lines)
@@ -289,7 +287,9 @@ class _TranscriptParser:
                     items[-1].has_turns = True
                 current = _Turn(name, speaker.party, speaker.role, item, numbers[0])
                 first_line = (numbers[0], para.first[offset:].strip())
-                current.paragraphs.append(self._join([first_line, *para.lines[1:]]))
+                # Without its label, so that a join over a page break leaves it out.
+                para = _Paragraph([first_line, *para.lines[1:]], para.page_break_before)
+                current.paragraphs.append(self._join(para.lines))
                 current.line_end = numbers[-1]
                 turns.append(current)
                 self._mark(numbers, "turn")
