@@ -89,6 +89,10 @@ class Errors:
         "The 'errors' parameter of read_corpus must be one of 'warn', 'raise' or "
         "'ignore'. Got {value!r} instead."
     )
+    E055 = (
+        "Cannot read records from {path}: use a DataFrame, a list of dictionaries, or a "
+        "file ending in one of {suffixes}."
+    )
 
 
 class Warnings:

@@ -47,6 +47,12 @@ _PARTY_LABEL = re.compile(rf"(?P<name>{NAME})\s*\((?P<party>[^()\n]{{1,30}})\)")
 _TITLE_LABEL = re.compile(rf"(?P<title>{_TITLE_RE})\s+(?P<name>{NAME})")
 _CHAIR_LABEL = re.compile(r"(?:De|de)\s+(?:voorzitter|ondervoorzitter)|Voorzitter")
 
+_NAMED_CHAIR = re.compile(
+    rf"(?:De\s+|de\s+)?(?:voorzitter|Voorzitter|ondervoorzitter|Ondervoorzitter),?\s+(?P<name>{NAME})"
+)
+# Web exports and scrapers sometimes put a form of address before the name.
+_HONORIFIC = re.compile(r"^(?:[Dd]e heer|[Mm]evrouw|[Dd]hr\.|[Mm]evr\.)\s+(?=[A-ZÀ-Þ])")
+
 _LABEL_AT_START = re.compile(
     rf"^[ \f]*(?P<label>(?:{NAME})\s*\([^()\n]{{1,30}}\)|(?:{_TITLE_RE})\s+(?:{NAME})|"
     r"(?:De (?:voorzitter|ondervoorzitter))):[ \u00a0]*"
@@ -100,6 +106,10 @@ def parse_speaker(label: str) -> Speaker | None:
         return None
     if _CHAIR_LABEL.fullmatch(text):
         return Speaker(None, None, "chair")
+    m = _NAMED_CHAIR.fullmatch(text)
+    if m:  # "Voorzitter Björn Rzoska", as some exports name the chair
+        return Speaker(_clean_name(m["name"]), None, "chair")
+    text = _HONORIFIC.sub("", text)
     m = _PARTY_LABEL.fullmatch(text)
     if m:
         inner = _TITLE_LABEL.fullmatch(m["name"])
@@ -152,7 +162,8 @@ def parse_chair_line(text: str) -> str | None:
 
 
 _PROCEDURAL_SENTENCES = [
-    r"(?:De heer|Mevrouw|Minister|Minister-president|Viceminister-president|Collega|Staatssecretaris)?\s*"
+    r"(?:De heer|Mevrouw|Minister|Minister-president|Viceminister-president|Collega"
+    r"|Staatssecretaris)?\s*"
     r"[\w’'\-. ]{0,60}\s+(?:heeft|krijgt)\s+het\s+woord(?:\s+voor\s+een\s+[\w ]+)?",
     r"U\s+hebt\s+het\s+woord",
     r"(?:De|Deze)\s+(?:vraag|vragen)\s+om\s+uitleg\s+(?:is|zijn)\s+afgehandeld",
