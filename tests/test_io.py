@@ -10,22 +10,9 @@ import pandas as pd
 import pytest
 
 import debatekit as dk
+from _texts import OTHER_MEETING
 
 COMPARED = ["speaker", "party", "role", "item", "text"]
-
-# A second meeting, small and complete, so that a corpus holds two reports.
-OTHER_MEETING = """\
-Commissievergadering nr. C200 (2024-2025) – 5 februari 2025 3
-VRAAG OM UITLEG van Anna Peeters aan Jo Brouns, Vlaams minister van Economie,
-over de kinderopvang
-– 801 (2024-2025)
-Voorzitter: de heer Björn Rzoska
-De voorzitter: Mevrouw Peeters heeft het woord.
-Anna Peeters (Groen): Minister, hoeveel plaatsen komen er bij?
-Minister Jo Brouns: Er komen er tweehonderd bij.
-De voorzitter: De vraag om uitleg is afgehandeld.
-Vlaams Parlement
-"""
 
 
 def write(path: Path, data: bytes | str) -> Path:

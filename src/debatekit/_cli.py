@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,15 +12,40 @@ import pandas as pd
 
 from ._errors import DebatekitError
 from ._io import read_corpus, read_transcript, sample_path
+from ._report import LINE_KINDS, ParseReport
 from ._stats import speaking_stats
 
 __all__ = ["main", "summarize", "write_turns"]
 
 _FORMATS = {".csv", ".parquet", ".jsonl", ".json"}
+_WIDTH = 92
+_DUTCH_DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+_DUTCH_MONTHS = [
+    "januari", "februari", "maart", "april", "mei", "juni", "juli",
+    "augustus", "september", "oktober", "november", "december",
+]  # fmt: skip
 
 
 def write_turns(turns: pd.DataFrame, out: str | Path) -> Path:
-    """Write a turns table as ``.csv``, ``.parquet`` or ``.jsonl`` (by the suffix)."""
+    """Write a turns table as ``.csv``, ``.parquet`` or ``.jsonl`` (by the suffix).
+
+    Parameters
+    ----------
+    turns
+        The table.
+    out
+        The file to write; ``.json`` is written as JSON lines too.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    ValueError
+        Another suffix.
+    """
     path = Path(out)
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -33,24 +59,85 @@ def write_turns(turns: pd.DataFrame, out: str | Path) -> Path:
     return path
 
 
-def summarize(path: str | Path) -> str:
-    """A plain-text summary of one report: its debates, speakers and parse report."""
-    turns, report = read_transcript(path, report=True)
-    lines = [report.summary(), "", "Debates:"]
-    for item, group in turns.groupby("item", sort=True):
-        speech = group[~group["procedural"]]
-        speakers = ", ".join(dict.fromkeys(speech.loc[speech["role"] != "chair", "speaker"]))
-        lines.append(f"  {item:>2}. [{group['item_docs'].iloc[0]}] {group['item_title'].iloc[0]}")
-        lines.append(f"      {len(group)} turns; speakers: {speakers}")
+def _dutch_date(date: pd.Timestamp | None) -> str:
+    if date is None or pd.isna(date):
+        return "date unknown"
+    return f"{_DUTCH_DAYS[date.weekday()]} {date.day} {_DUTCH_MONTHS[date.month - 1]} {date.year}"
+
+
+def _indent(text: str, prefix: str) -> list[str]:
+    return textwrap.wrap(text, _WIDTH, initial_indent=prefix, subsequent_indent=prefix) or [prefix]
+
+
+def _debate_lines(item: int, group: pd.DataFrame, headings: pd.DataFrame) -> list[str]:
+    """One debate: kind and documents, then who asked whom about what, then its turns."""
+    first = group.iloc[0]
+    kind = (first["item_kind"] or "agenda item").capitalize()
+    docs = "" if pd.isna(first["item_docs"]) else f" {first['item_docs']}"
+    joint = " (joint debate)" if len(headings) > 1 else ""
+    lines = [f"{item:>4}. {kind}{docs}{joint}"]
+    for heading in headings.itertuples():
+        if isinstance(heading.asker, str) and isinstance(heading.subject, str):
+            asked = f"{heading.asker} to {heading.addressee}: {heading.subject}"
+        else:  # a bill, a hearing: the title says what it is
+            asked = heading.title
+        lines += _indent(textwrap.shorten(asked, 3 * _WIDTH, placeholder=" …"), "      ")
+    speech = group[~group["procedural"]]
+    speakers = ", ".join(dict.fromkeys(speech.loc[speech["role"] != "chair", "speaker"]))
+    words = int(group["n_words"].sum())
+    lines += _indent(f"{len(group)} turns, {words:,} words; speakers: {speakers}", "      ")
+    return lines
+
+
+def _speaker_table(turns: pd.DataFrame) -> list[str]:
     stats = speaking_stats(turns, by="speaker")
-    lines += ["", "Words per speaker (procedural turns left out):"]
-    for row in stats.itertuples():
-        party = "" if pd.isna(row.party) else f" ({row.party})"
+    parties = stats["party"].fillna("")
+    name_width = max(7, *(len(s) for s in stats["speaker"]))
+    party_width = max(5, *(len(p) for p in parties))
+    lines = [
+        f"  {'speaker':<{name_width}}  {'party':<{party_width}}  role      turns   words  share"
+    ]
+    for row, party in zip(stats.itertuples(), parties, strict=True):
         lines.append(
-            f"  {row.speaker}{party}, {row.role}: {row.words} words in {row.turns} turns "
-            f"({row.share_words:.1%})"
+            f"  {row.speaker:<{name_width}}  {party:<{party_width}}  {row.role:<8}  "
+            f"{row.turns:>5}  {row.words:>6,}  {row.share_words:>5.1%}"
         )
+    return lines
+
+
+def summarize(path: str | Path) -> str:
+    """A plain-text summary of one report: its debates, its speakers, and what the parser did.
+
+    Parameters
+    ----------
+    path
+        A ``.txt`` or ``.pdf`` report.
+
+    Returns
+    -------
+    str
+        The meeting and date; per debate the kind, documents, asker, minister
+        and subject, and the turns; words per speaker; the parse report.
+    """
+    turns, report = read_transcript(path, report=True)
+    n_speakers = turns.loc[turns["role"] != "chair", "speaker"].nunique()
+    lines = [
+        f"Meeting {report.meeting or '?'}, {_dutch_date(report.date)}: {len(turns)} turns "
+        f"in {turns['item'].nunique()} debates, {n_speakers} speakers besides the chair",
+        "",
+        "Debates:",
+    ]
+    for item, group in turns.groupby("item", sort=True):
+        lines += _debate_lines(int(item), group, _headings_of(report, int(item)))
+    lines += ["", "Words per speaker (procedural turns left out):", *_speaker_table(turns)]
+    lines += ["", "Parse report:", *("  " + line for line in report.summary().splitlines())]
     return "\n".join(lines)
+
+
+def _headings_of(report: ParseReport, item: int) -> pd.DataFrame:
+    if report.items.empty:
+        return report.items
+    return report.items[report.items["item"] == item]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,34 +153,62 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     report = commands.add_parser("report", help="print where every line of a report went")
     report.add_argument("file")
-    report.add_argument("--kind", help="only lines of this kind (e.g. unplaced, header)")
+    report.add_argument("--kind", choices=LINE_KINDS, help="only lines of this kind")
     return parser
 
 
+def _parse_command(args: argparse.Namespace) -> int:
+    result = read_corpus(args.files, errors="ignore", progress=not args.no_progress, report=True)
+    for failure in result.failures.itertuples():
+        print(f"debatekit: skipped {failure.message}", file=sys.stderr)
+    if result.turns.empty:
+        print("debatekit: no transcript could be read; nothing written.", file=sys.stderr)
+        return 2
+    path = write_turns(result.turns, args.out)
+    n_files = result.turns["source"].nunique()
+    print(f"{len(result.turns)} turns from {n_files} file(s) written to {path}")
+    return 0
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    _, parse_report = read_transcript(args.file, report=True)
+    lines = parse_report.lines
+    if args.kind:
+        lines = lines[lines["kind"] == args.kind]
+    print(parse_report.summary())
+    if lines.empty:
+        print(f"No lines of kind {args.kind!r}.")
+    else:
+        shown = lines.assign(text=lines["text"].str.strip())
+        print(shown.to_string(index=False))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Parameters
+    ----------
+    argv
+        The arguments, without the program name; ``sys.argv[1:]`` when ``None``.
+
+    Returns
+    -------
+    int
+        0 on success, 2 when the input cannot be read (the message goes to
+        standard error).
+    """
     args = _parser().parse_args(argv)
     try:
         if args.command == "summary":
             print(summarize(args.file or sample_path()))
-        elif args.command == "parse":
-            files = [f for spec in args.files for f in ([spec] if Path(spec).is_file() else [spec])]
-            turns = read_corpus(
-                files if len(files) > 1 else files[0], progress=not args.no_progress
-            )
-            path = write_turns(turns, args.out)
-            print(f"{len(turns)} turns from {turns['source'].nunique()} file(s) written to {path}")
-        elif args.command == "report":
-            _, parse_report = read_transcript(args.file, report=True)
-            lines = parse_report.lines
-            if args.kind:
-                lines = lines[lines["kind"] == args.kind]
-            print(parse_report.summary())
-            print(lines.to_string(index=False))
-    except (DebatekitError, FileNotFoundError, ValueError) as exc:
+            return 0
+        if args.command == "parse":
+            return _parse_command(args)
+        return _report_command(args)
+    except (DebatekitError, OSError, ValueError) as exc:
         print(f"debatekit: {exc}", file=sys.stderr)
         return 2
-    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -331,15 +331,15 @@ class _Failure:
 
 
 def _expand(spec: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
-    if isinstance(spec, (str, os.PathLike)):
-        name = os.fspath(spec)
-        if Path(name).is_dir():
-            files = [p for p in sorted(Path(name).iterdir()) if p.suffix.lower() in SUFFIXES]
-            return [os.fspath(p) for p in files]
-        if glob.has_magic(name):
-            return sorted(glob.glob(name, recursive=True))
-        return [name]
-    return [os.fspath(p) for p in spec]
+    if not isinstance(spec, (str, os.PathLike)):
+        return [file for one in spec for file in _expand(one)]
+    name = os.fspath(spec)
+    if Path(name).is_dir():
+        files = [p for p in sorted(Path(name).iterdir()) if p.suffix.lower() in SUFFIXES]
+        return [os.fspath(p) for p in files]
+    if glob.has_magic(name) and not Path(name).exists():
+        return sorted(glob.glob(name, recursive=True))
+    return [name]
 
 
 def _describe(spec: object) -> str:
@@ -358,8 +358,8 @@ def read_corpus(
     Parameters
     ----------
     paths
-        Files, a folder (its ``.txt`` and ``.pdf`` files), or a glob such as
-        ``"reports/**/*.pdf"``.
+        Files, a folder (its ``.txt`` and ``.pdf`` files), a glob such as
+        ``"reports/**/*.pdf"``, or a list of any of these.
     errors
         What a file that cannot be read does: ``"warn"`` (one warning naming
         every such file and why, the rest are read), ``"raise"``, or
