@@ -250,3 +250,15 @@ def test_corpus_shows_a_progress_bar_unless_asked_not_to(corpus, capsys):
     assert "Reading transcripts" in shown and "2/2" in shown
     dk.read_corpus(files, progress=False)
     assert capsys.readouterr().err == ""
+
+
+def test_corpus_with_one_meeting_twice_warns_that_turn_ids_repeat(tmp_path, sample_text):
+    first = write(tmp_path / "C190.txt", sample_text)
+    copy = write(tmp_path / "C190 (copy).txt", sample_text)
+    with pytest.warns(dk.DebatekitWarning) as caught:
+        turns = dk.read_corpus([first, copy], progress=False)
+    assert len(caught) == 1
+    message = str(caught[0].message)
+    assert "meeting C190 (2023-2024) comes from 2 files" in message
+    assert str(first) in message and str(copy) in message
+    assert len(turns) == 200 and turns["turn_id"].nunique() == 100

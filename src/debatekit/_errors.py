@@ -117,6 +117,11 @@ class Warnings:
         "read_corpus(..., report=True) lists them in .failures; errors='raise' stops "
         "at the first."
     )
+    W052 = (
+        "turn_id is not unique in the corpus: meeting {meeting} comes from {n} files "
+        "({files}). Is one report there twice? Remove the copy, or key turns by file "
+        "with turns['turn_id'] = turns['source'] + ':' + turns['turn_id']."
+    )
 
 
 class DebatekitError(Exception):

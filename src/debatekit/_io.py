@@ -143,7 +143,9 @@ def _pdf_text(path: str) -> str:
     return "\n\f".join(pages)
 
 
-_PDF_BREAK = re.compile("\ufffe|\r\n|\r|\n")
+# pdfium marks a hyphen it took for a line-end break with U+FFFE (older builds: U+0002).
+_PDF_HYPHENS = ("\ufffe", "\x02")
+_PDF_BREAK = re.compile("\ufffe|\x02|\r\n|\r|\n")
 
 
 class _Line(NamedTuple):
@@ -156,12 +158,14 @@ class _Line(NamedTuple):
 def _positioned_lines(textpage: object) -> list[_Line]:
     """The page's text lines, each with where its first character sits."""
     text = textpage.get_text_range()
+    last_index = textpage.count_chars() - 1
     lines: list[_Line] = []
 
     def add(start: int, segment: str) -> None:
         stripped = segment.strip()
         if stripped:
-            first = start + len(segment) - len(segment.lstrip())
+            # Characters beyond the BMP take two indices; keep within the page.
+            first = min(start + len(segment) - len(segment.lstrip()), last_index)
             left, bottom, _, top = textpage.get_charbox(first, loose=True)
             lines.append(_Line(left, bottom, top, " ".join(stripped.split())))
 
@@ -170,7 +174,7 @@ def _positioned_lines(textpage: object) -> list[_Line]:
     # the break is restored so that the parser decides (Dutch keeps some).
     start = 0
     for m in _PDF_BREAK.finditer(text):
-        add(start, text[start : m.start()] + ("-" if m.group() == "\ufffe" else ""))
+        add(start, text[start : m.start()] + ("-" if m.group() in _PDF_HYPHENS else ""))
         start = m.end()
     add(start, text[start:])
     return lines
@@ -346,6 +350,14 @@ def _describe(spec: object) -> str:
     return os.fspath(spec) if isinstance(spec, (str, os.PathLike)) else str(list(spec))
 
 
+def _warn_on_repeated_meetings(turns: pd.DataFrame) -> None:
+    """One warning per meeting read from several files: their turn_ids collide."""
+    sources = turns.groupby("meeting", dropna=True)["source"].unique()
+    for meeting, files in sources[sources.map(len) > 1].items():
+        message = Warnings.W052.format(meeting=meeting, n=len(files), files=", ".join(files))
+        warnings.warn(message, DebatekitWarning, stacklevel=3)
+
+
 def read_corpus(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
@@ -424,6 +436,7 @@ def read_corpus(
             stacklevel=2,
         )
     turns = pd.concat(frames, ignore_index=True) if frames else build_turns([])
+    _warn_on_repeated_meetings(turns)
     failure_table = pd.DataFrame(
         [f.__dict__ for f in failures], columns=["source", "error", "line", "message"]
     ).astype({"line": "Int64"})
