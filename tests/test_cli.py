@@ -69,6 +69,20 @@ def test_summary_of_a_given_file(capsys, tmp_path):
     assert f"{path}: meeting C200 (2024-2025)" in out
 
 
+def test_summary_of_turns_without_heading_or_named_chair(capsys, tmp_path):
+    path = tmp_path / "fragment.txt"
+    path.write_text(
+        "De voorzitter: Wij beginnen met een korte mededeling over de agenda.\n\n"
+        "Anna Peeters (Groen): Dank u.\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "summary", path)
+    assert status == 0
+    assert out.startswith("Meeting ?, date unknown: 2 turns in 0 debates")
+    assert "2 turns come before any agenda heading" in out
+    assert "(unnamed chair)         chair         1       9  81.8%" in out
+
+
 # -- parse ---------------------------------------------------------------------
 
 

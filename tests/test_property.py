@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import debatekit as dk
+from debatekit._labels import match_label
 
 FIRST_NAMES = ["Stijn", "Jo", "Björn", "Anna", "Els", "Karim", "Nadia", "Jean-Marie", "Ömer"]
 SURNAMES = [
@@ -58,6 +59,7 @@ _VOWEL_PAIRS |= {"ui", "uu"}
 class Line:
     text: str
     kind: str
+    turn: int | None = None  # the index of the turn a line of speech belongs to
 
 
 @dataclass
@@ -140,8 +142,8 @@ class Builder:
         lines.append(current)
         return lines
 
-    def add(self, texts: list[str], kind: str) -> None:
-        self.out.lines.extend(Line(text, kind) for text in texts)
+    def add(self, texts: list[str], kind: str, turn: int | None = None) -> None:
+        self.out.lines.extend(Line(text, kind, turn) for text in texts)
 
     def blank(self) -> None:
         self.add([""] * self.rng.choice([1, 1, 1, 2]), "blank")
@@ -178,14 +180,22 @@ class Builder:
         else:
             name, party, label = self.chair, None, "De voorzitter:"
         paragraphs = [self.paragraph() for _ in range(self.rng.randint(1, 3))]
-        self.add(self.wrap(paragraphs[0], first=label), "turn")
+        index = len(self.out.turns)
+        self.add(self.wrap(paragraphs[0], first=label), "turn", index)
         for words in paragraphs[1:]:
             self.blank()
-            self.add(self.wrap(words), "turn")
+            self.add(self.wrap(words), "turn", index)
         self.blank()
         words = [w for p in paragraphs for w in p]
         self.out.turns.append(
-            {"speaker": name, "party": party, "role": role, "item": item, "words": words}
+            {
+                "speaker": name,
+                "party": party,
+                "role": role,
+                "item": item,
+                "words": words,
+                "paragraphs": len(paragraphs),
+            }
         )
 
     def stage_direction(self) -> None:
@@ -238,10 +248,25 @@ class Builder:
         breaks = sorted(self.rng.sample(range(1, len(lines)), k=min(4, len(lines) - 1)))
         for at in reversed(breaks):
             block = self.furniture()
-            following = lines[at]
+            before, following = lines[at - 1], lines[at]
+            if (
+                block[0].kind == "blank"
+                and before.turn is not None
+                and before.turn == following.turn
+                and speech_of(before.text).endswith((".", "?", "!", ":"))
+            ):
+                # Blank lines at a page break after a finished sentence: nothing
+                # tells that from a paragraph break, which the parser takes it for.
+                self.out.turns[before.turn]["paragraphs"] += 1
             if following.text and self.rng.random() < 0.5:  # a page starts with a space
-                lines[at] = Line(" " + following.text, following.kind)
+                lines[at] = Line(" " + following.text, following.kind, following.turn)
             lines[at:at] = block
+
+
+def speech_of(line: str) -> str:
+    """A line without the speaker label it may begin with."""
+    label = match_label(line)
+    return line[label[1] :] if label else line
 
 
 @st.composite
@@ -272,9 +297,10 @@ def test_every_word_speaker_and_line_comes_back(report):
     want = [{k: t[k] for k in ("speaker", "party", "role", "item")} for t in expected.turns]
     assert got == want
 
-    # Every word of every turn, in order (paragraph breaks aside).
+    # Every word of every turn, in order, in its paragraphs.
     for row, turn in zip(turns.itertuples(), expected.turns, strict=True):
         assert words_of(row.text) == turn["words"], row.line_start
+        assert len(row.text.split("\n\n")) == turn["paragraphs"], row.line_start
 
     # Every heading, with its kind, documents and asker.
     items = parse_report.items

@@ -91,6 +91,7 @@ def _debate_lines(item: int, group: pd.DataFrame, headings: pd.DataFrame) -> lis
 
 def _speaker_table(turns: pd.DataFrame) -> list[str]:
     stats = speaking_stats(turns, by="speaker")
+    stats["speaker"] = stats["speaker"].fillna("(unnamed chair)")
     parties = stats["party"].fillna("")
     name_width = max(7, *(len(s) for s in stats["speaker"]))
     party_width = max(5, *(len(p) for p in parties))
@@ -129,6 +130,9 @@ def summarize(path: str | Path) -> str:
     ]
     for item, group in turns.groupby("item", sort=True):
         lines += _debate_lines(int(item), group, _headings_of(report, int(item)))
+    outside = turns[turns["item"].isna()]
+    if len(outside):
+        lines.append(f"      {len(outside)} turns come before any agenda heading")
     lines += ["", "Words per speaker (procedural turns left out):", *_speaker_table(turns)]
     lines += ["", "Parse report:", *("  " + line for line in report.summary().splitlines())]
     return "\n".join(lines)

@@ -111,8 +111,12 @@ class Dehyphenator:
         lines
             ``(line number, text)`` pairs, in order.
         """
+        # A label alone on its line leaves an empty first line of speech.
+        lines = [(number, text) for number, text in lines if text]
+        if not lines:
+            return ""
         pieces = [lines[0][1]]
-        for (number, _), (_, line) in zip(lines, lines[1:]):
+        for (number, _), (_, line) in zip(lines, lines[1:], strict=False):
             glue = self._glue(pieces[-1], line, number)
             if glue is None:
                 pieces.append(" ")
