@@ -38,7 +38,9 @@ SURNAMES = [
 ]
 PARTIES = ["cd&v", "N-VA", "Vooruit", "Groen", "Open Vld", "Vlaams Belang", "PVDA"]
 MINISTER_TITLES = ["Minister", "Minister-president", "Viceminister-president"]
-HEADING_KINDS = ["VRAAG OM UITLEG", "VRAGEN OM UITLEG", "INTERPELLATIE", "ACTUELE VRAAG"]
+HEADING_KINDS = [
+    "VRAAG OM UITLEG", "VRAGEN OM UITLEG", "INTERPELLATIE", "ACTUELE VRAAG", "ONTWERP VAN DECREET",
+]  # fmt: skip
 # Syllables of words that Dutch would break at a line end and join again.
 SYLLABLES = [
     "ver", "ant", "woor", "de", "lijk", "heid", "ge", "meen", "te", "be", "leid", "on",
@@ -150,17 +152,19 @@ class Builder:
 
     # -- structure -----------------------------------------------------------
     def heading(self) -> None:
-        asker = self.rng.choice(sorted(self.members))
-        minister = self.rng.choice(sorted(self.ministers))
         kind = self.rng.choice(HEADING_KINDS)
         subject = [self.word() for _ in range(self.rng.randint(2, 12))] + ["beleid"]
-        words = (
-            f"{kind} van {asker} aan {minister}, Vlaams minister van Werk, over".split() + subject
-        )
+        if kind.startswith("ONTWERP"):  # a bill: nobody asks anybody
+            asker = None
+            words = [*kind.split(), "houdende", *subject]
+        else:
+            asker = self.rng.choice(sorted(self.members))
+            minister = self.rng.choice(sorted(self.ministers))
+            to = "tot" if kind == "INTERPELLATIE" else "aan"  # one interpellates *tot* a minister
+            opening = f"{kind} van {asker} {to} {minister}, Vlaams minister van Werk, over"
+            words = opening.split() + subject
         self.add(self.wrap(words), "heading")
-        self.out.headings.append(
-            {"kind": kind.lower(), "title": " ".join(words), "asker": asker, "subject": subject}
-        )
+        self.out.headings.append({"kind": kind.lower(), "title": " ".join(words), "asker": asker})
         self.blank()
         number = self.rng.randint(100, 2999)
         self.add([f"– {number} (2023-2024)"], "docs")
@@ -175,8 +179,8 @@ class Builder:
             label = f"{name} ({party}):"
         elif role == "minister":
             name = self.rng.choice(sorted(self.ministers))
-            party = None
-            label = f"{self.ministers[name]} {name}:"
+            party = self.rng.choice([None, None, "cd&v"])  # some reports add it
+            label = f"{self.ministers[name]} {name}" + (f" ({party}):" if party else ":")
         else:
             name, party, label = self.chair, None, "De voorzitter:"
         paragraphs = [self.paragraph() for _ in range(self.rng.randint(1, 3))]
@@ -210,7 +214,8 @@ class Builder:
     def item(self, number: int) -> None:
         for _ in range(self.rng.choice([1, 1, 2])):  # two headings: a joint debate
             self.heading()
-        self.add([f"Voorzitter: de heer {self.chair}"], "chair")
+        address = self.rng.choice(["de heer", "mevrouw"])
+        self.add([f"Voorzitter: {address} {self.chair}"], "chair")
         self.blank()
         for _ in range(self.rng.randint(1, 6)):
             if self.rng.random() < 0.15:
@@ -307,7 +312,8 @@ def test_every_word_speaker_and_line_comes_back(report):
     assert items["title"].tolist() == [h["title"] for h in expected.headings]
     assert items["kind"].tolist() == [h["kind"] for h in expected.headings]
     assert items["docs"].tolist() == [h["docs"] for h in expected.headings]
-    assert items["asker"].tolist() == [h["asker"] for h in expected.headings]
+    askers = [a if isinstance(a, str) else None for a in items["asker"]]
+    assert askers == [h["asker"] for h in expected.headings]
 
     # Every line is accounted for, as what it is.
     assert parse_report.lines["kind"].tolist() == [line.kind for line in expected.lines]

@@ -67,7 +67,8 @@ _DOC_LINE = re.compile(r"^[–—-]\s*\d+(?:/\d+)?\s*\(\d{4}-\d{4}\)")
 _STAGE = re.compile(r"^(?:[–—]\s+\S|\(.*\)\s*$)")
 _SENTENCE_END = re.compile(r"""[.!?:…;]["”’)\]]*$""")
 _HEADING_PARTS = re.compile(
-    rf"^van\s+(?P<asker>{NAME})\s+aan\s+(?P<addressee>{NAME}),.*?\bover\s+(?P<subject>.+)$",
+    # One asks a question "aan" a minister, but interpellates "tot" one.
+    rf"^van\s+(?P<asker>{NAME})\s+(?:aan|tot)\s+(?P<addressee>{NAME}),.*?\bover\s+(?P<subject>.+)$",
     re.DOTALL,
 )
 _SOURCE_NAME = re.compile(r"(?P<nr>[A-Z]{0,4}\d{1,4})_(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
