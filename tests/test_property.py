@@ -330,3 +330,55 @@ def test_meeting_and_date_come_from_any_running_header(report):
     assert turns["turn_id"].tolist() == [
         f"C190-2023-2024-{n:04d}" for n in range(1, len(turns) + 1)
     ]
+
+
+# -- what the property test found, kept as plain examples ---------------------
+
+PAGE_BREAK = "\n\nVlaams Parlement\nCommissievergadering nr. C190 (2023-2024) – 28 maart 2024 7\n\n \n"
+
+
+def test_found_a_turn_over_a_page_break_keeps_its_label_out():
+    text = (
+        "Anna Peeters (Groen): Minister, de cijfers van"
+        f"{PAGE_BREAK}"
+        " vorig jaar zijn slecht.\n"
+    )
+    turns = dk.parse_transcript(text)
+    assert turns["text"].tolist() == ["Minister, de cijfers van vorig jaar zijn slecht."]
+
+
+def test_found_a_label_alone_on_its_line_before_a_page_break():
+    turns = dk.parse_transcript(f"Anna Peeters (Groen):{PAGE_BREAK} dank u.\n")
+    assert turns["text"].tolist() == ["dank u."]
+
+
+def test_found_a_heading_goes_on_after_a_page_break_with_a_capital():
+    text = (
+        "VRAAG OM UITLEG van Anna Peeters aan Jo Brouns, Vlaams minister van"
+        f"{PAGE_BREAK}"
+        " Economie, over de kinderopvang\n\n– 801 (2024-2025)\n\n"
+        "Anna Peeters (Groen): Dank u.\n"
+    )
+    turns, report = dk.parse_transcript(text, report=True)
+    assert turns["item_title"].tolist() == [
+        "VRAAG OM UITLEG van Anna Peeters aan Jo Brouns, Vlaams minister van Economie, "
+        "over de kinderopvang"
+    ]
+    assert report.counts()["unplaced"] == 0
+
+
+def test_found_the_chair_line_ends_where_a_label_follows_without_a_blank():
+    text = "Voorzitter: de heer Björn Rzoska\nDe voorzitter: Mevrouw Peeters heeft het woord.\n"
+    turns = dk.parse_transcript(text)
+    assert turns[["speaker", "role"]].values.tolist() == [["Björn Rzoska", "chair"]]
+
+
+def test_found_an_interpellation_is_addressed_tot_the_minister():
+    text = (
+        "INTERPELLATIE van Anna Peeters tot Jo Brouns, Vlaams minister van Werk, over de "
+        "kinderopvang\n\n– 801 (2024-2025)\n\nAnna Peeters (Groen): Dank u.\n"
+    )
+    items = dk.parse_transcript(text, report=True).report.items
+    assert items[["asker", "addressee", "subject"]].values.tolist() == [
+        ["Anna Peeters", "Jo Brouns", "de kinderopvang"]
+    ]
