@@ -25,7 +25,7 @@ from ._errors import (
     UnsupportedFormatError,
     Warnings,
 )
-from ._parse import parse_transcript
+from ._parse import parse_rows, parse_transcript
 from ._report import ParseReport, ParseResult
 from ._schema import build_turns
 
@@ -245,18 +245,18 @@ def read_corpus(
     files = _expand(paths)
     if not files:
         raise TranscriptError(Errors.E012.format(spec=_describe(paths)))
-    frames: list[pd.DataFrame] = []
+    rows: list[dict] = []
     reports: dict[str, ParseReport] = {}
     failures: list[_Failure] = []
     for file in tqdm(files, desc="Reading transcripts", unit="file", disable=not progress):
         try:
-            turns, parse_report = read_transcript(file, report=True)
+            file_rows, parse_report = parse_rows(read_text(file), file)
         except (DebatekitError, OSError) as exc:
             if errors == "raise":
                 raise
             failures.append(_Failure(file, type(exc).__name__, str(exc)))
             continue
-        frames.append(turns)
+        rows.extend(file_rows)
         reports[file] = parse_report
     if failures and errors == "warn":
         details = "; ".join(f"{f.source} ({f.message})" for f in failures)
@@ -265,7 +265,7 @@ def read_corpus(
             DebatekitWarning,
             stacklevel=2,
         )
-    turns = pd.concat(frames, ignore_index=True) if frames else build_turns([])
+    turns = build_turns(rows)
     failure_table = pd.DataFrame(
         [f.__dict__ for f in failures], columns=["source", "error", "message"]
     )
