@@ -82,8 +82,10 @@ def main() -> None:
     print(f"corpus: {len(paths)} files, {megabytes:.1f} MB, {lines} lines, {turns} turns")
     print(f"baseline (read + split lines): {base_s:7.2f} s  {megabytes / base_s:8.1f} MB/s")
     print(f"debatekit (read + parse):      {parse_s:7.2f} s  {megabytes / parse_s:8.1f} MB/s")
-    print(f"ratio parse/baseline time: {parse_s / base_s:.1f}x; target >= 10 MB/s: "
-          f"{'met' if megabytes / parse_s >= 10 else 'NOT met'}")
+    print(
+        f"ratio parse/baseline time: {parse_s / base_s:.1f}x; target >= 10 MB/s: "
+        f"{'met' if megabytes / parse_s >= 10 else 'NOT met'}"
+    )
     print(f"peak memory: {peak:.0f} MB")
 
 

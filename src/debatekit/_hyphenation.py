@@ -143,7 +143,10 @@ class Dehyphenator:
         """What replaces the hyphen ending ``first``; ``None`` where there is none."""
         if not first.endswith("-"):
             return None
-        frag = _TRAILING_FRAGMENT.search(first[-80:])
+        # Only the last token can hold the fragment; a regex search over the
+        # whole line backtracks at every position.
+        head = first[:-1]
+        frag = _TRAILING_FRAGMENT.search(head[head.rfind(" ") + 1 :] + "-")
         nxt = _LEADING_WORD.match(second)
         if not frag or not nxt:
             return None

@@ -470,7 +470,11 @@ def parse_transcript(
 
 
 def parse_rows(
-    text: str, source: str | PathLike[str] = "<text>", *, meeting: str | None = None, date: object = None
+    text: str,
+    source: str | PathLike[str] = "<text>",
+    *,
+    meeting: str | None = None,
+    date: object = None,
 ) -> tuple[list[dict], ParseReport]:
     """Parse text into turn rows (dictionaries) and the parse report.
 
