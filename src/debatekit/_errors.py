@@ -69,7 +69,10 @@ class Errors:
     )
     E011 = "No such file: {path}. Check the path (relative paths start at {cwd})."
     E012 = "No transcripts matched {spec!r}. Give files, a folder or a glob such as 'data/*.txt'."
-    E013 = "Row {row}: no text and no speaker. Each record needs a speaker, or a stage direction as text."
+    E013 = (
+        "Row {row}: no text and no speaker. Each record needs a speaker, or a stage "
+        "direction as text."
+    )
 
 
 class Warnings:

@@ -429,7 +429,7 @@ def parse_transcript(
     date: object = None,
     report: bool = False,
 ) -> pd.DataFrame | ParseResult:
-    """Parse the text of a Flemish Parliament report into one row per speaker turn.
+    r"""Parse the text of a Flemish Parliament report into one row per speaker turn.
 
     Parameters
     ----------
@@ -458,8 +458,8 @@ def parse_transcript(
     --------
     >>> import debatekit as dk
     >>> turns = dk.parse_transcript(
-    ...     "De voorzitter: Mevrouw Peeters heeft het woord.\\n\\n"
-    ...     "Anna Peeters (Groen): Dank u.\\n"
+    ...     "De voorzitter: Mevrouw Peeters heeft het woord.\n\n"
+    ...     "Anna Peeters (Groen): Dank u.\n"
     ... )
     >>> turns[["speaker", "party", "role"]].values.tolist()
     [[<NA>, <NA>, 'chair'], ['Anna Peeters', 'Groen', 'member']]

@@ -82,7 +82,8 @@ def from_records(
     ...     {"spreker": "Minister Jo Brouns", "tekst": "Dank u."},
     ...     {"spreker": "Stijn De Roo (cd&v)", "tekst": "Ik dank u."},
     ... ]
-    >>> dk.from_records(rows, speaker="spreker", text="tekst")[["speaker", "party", "role"]].values.tolist()
+    >>> turns = dk.from_records(rows, speaker="spreker", text="tekst")
+    >>> turns[["speaker", "party", "role"]].values.tolist()
     [['Jo Brouns', <NA>, 'minister'], ['Stijn De Roo', 'cd&v', 'member']]
     """
     frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame.from_records(list(data))

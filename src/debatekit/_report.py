@@ -41,7 +41,8 @@ _COLUMNS = {
     "joins": ["line", "left", "right", "result", "rule", "kept_hyphen", "sure"],
 }  # fmt: skip
 
-Table = Union[pd.DataFrame, Mapping[str, Sequence[Any]], Sequence[Mapping[str, Any]], None]
+# A runtime alias, so Union rather than "|" on Python 3.10.
+Table = Union[pd.DataFrame, Mapping[str, Sequence[Any]], Sequence[Mapping[str, Any]], None]  # noqa: UP007
 
 
 class ParseReport:
