@@ -35,6 +35,7 @@ INTENDED = {
     "DebatekitError",
     "TranscriptError",
     "EmptyTranscriptError",
+    "TranscriptNotFoundError",
     "BinaryFileError",
     "NoTextLayerError",
     "NoTurnsError",

@@ -33,6 +33,7 @@ from ._errors import (
     RecordsError,
     SchemaError,
     TranscriptError,
+    TranscriptNotFoundError,
     UnknownAnalyzerError,
     UnsupportedFormatError,
 )
@@ -87,6 +88,8 @@ __all__ = [
     "AnalyzerError",
     "UnknownAnalyzerError",
     "NotFittedError",
+    # parser: a path that is no file
+    "TranscriptNotFoundError",
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",

@@ -23,6 +23,7 @@ __all__ = [
     "AnalyzerError",
     "UnknownAnalyzerError",
     "NotFittedError",
+    "TranscriptNotFoundError",
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
@@ -73,6 +74,24 @@ class Errors:
         "Row {row}: no text and no speaker. Each record needs a speaker, or a stage "
         "direction as text."
     )
+    E050 = "No such file. Check the path and its spelling (a relative path starts at {cwd})."
+    E051 = (
+        "This is a folder, not a file. Read every report in it with "
+        "dk.read_corpus({path!r}), or name one file in it."
+    )
+    E052 = (
+        "The file holds only white space ({size} bytes) and no text. Export the "
+        "report's text again, or check that the download finished."
+    )
+    E053 = (
+        "The file looks binary ({count} control characters in its first {window} bytes, "
+        "the first at offset {offset}), not like the text of a report. debatekit reads a "
+        "report's .pdf or the .txt text extracted from it."
+    )
+    E054 = (
+        "The 'errors' parameter of read_corpus must be one of 'warn', 'raise' or "
+        "'ignore'. Got {value!r} instead."
+    )
 
 
 class Warnings:
@@ -87,6 +106,16 @@ class Warnings:
         "it with: python -m spacy download {name}"
     )
     W003 = "{n} of {total} transcripts could not be read and were skipped: {details}"
+    W050 = (
+        "{path}, line {line}: not valid UTF-8 (byte 0x{byte:02X} at offset {offset}); the "
+        "file was decoded as Windows-1252. Check accented names such as 'Björn' in the "
+        "result, and save the file as UTF-8 to read it without this warning."
+    )
+    W051 = (
+        "{n} of {total} transcripts could not be read and were skipped: {details}. "
+        "read_corpus(..., report=True) lists them in .failures; errors='raise' stops "
+        "at the first."
+    )
 
 
 class DebatekitError(Exception):
@@ -104,13 +133,23 @@ class TranscriptError(DebatekitError, ValueError):
         The file (or the ``source`` name of text given in memory).
     line
         1-based line number the problem was found at, if any.
+    code
+        The number of ``message`` in :class:`Errors`, where it is not the
+        class's own.
     """
 
     code = "E000"
 
     def __init__(
-        self, message: str, *, path: str | PathLike | None = None, line: int | None = None
+        self,
+        message: str,
+        *,
+        path: str | PathLike | None = None,
+        line: int | None = None,
+        code: str | None = None,
     ) -> None:
+        if code is not None:  # a message of another number than the class's
+            self.code = code
         self.path = None if path is None else str(path)
         self.line = line
         self.reason = message
@@ -177,6 +216,33 @@ class UnknownAnalyzerError(AnalyzerError, KeyError):
 
 class NotFittedError(AnalyzerError, ValueError):
     """An analyzer used before ``fit``."""
+
+
+class TranscriptNotFoundError(DebatekitError, FileNotFoundError):
+    """A path that is no file: missing, or a folder given where a file is read.
+
+    A :class:`FileNotFoundError` too, so code that catches that still works.
+
+    Parameters
+    ----------
+    message
+        What went wrong and what to do.
+    path
+        The path given.
+    code
+        ``"E050"`` for a missing file, ``"E051"`` for a folder.
+    """
+
+    def __init__(self, message: str, *, path: str | PathLike, code: str = "E050") -> None:
+        self.code = code
+        self.path = str(path)
+        self.line = None
+        self.reason = message
+        super().__init__(f"[{code}] {self.path}: {message}")
+        self.filename = self.path
+
+    def __str__(self) -> str:  # OSError would print "[Errno None] None: ..."
+        return str(self.args[0])
 
 
 class DebatekitWarning(UserWarning):

@@ -25,13 +25,22 @@ _HEADER = re.compile(
     r"(?:\s+(?P<page>\d{1,4}))?\s*$",
     re.IGNORECASE,
 )
-_FOOTER = re.compile(r"^\s*Vlaams Parlement(?:\s*[–—-].*)?\s*$")
+# The footer, alone or sharing its baseline with the page number, which a PDF's
+# text layer then gives on the same line: "Vlaams Parlement 25", "25 Vlaams Parlement".
+_FOOTER = re.compile(
+    r"^\s*(?:\d{1,4}\s+)?Vlaams Parlement(?:\s*[–—-].*|\s+\d{1,4})?\s*$", re.IGNORECASE
+)
 _LINK = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
+# "25", "- 25 -", "– 25 –", "25/40", "25 / 40", "Pagina 25", "pagina 25 van 40", "p. 25", "blz. 25".
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:pagina|blz\.?|p\.)\s*)?(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?"
+    r"(?:\s*(?:/|van)\s*\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
 
 
 # First characters furniture can begin with; most lines are ruled out by this alone.
-_FURNITURE_STARTS = frozenset("CPVhHwW0123456789-")
+_FURNITURE_STARTS = frozenset("CPVhHwWpbB0123456789-–—")
 
 
 @dataclass(frozen=True)

@@ -153,8 +153,9 @@ class _TranscriptParser:
                 self.kinds[index] = kind
                 if kind == "header":
                     self._note_header(line)
+                # A page break is no paragraph break: the blank lines around the
+                # furniture (if any) or the next line's form decide that.
                 page_break = True
-                current = None
                 continue
             if not line.strip():
                 self.kinds[index] = "blank"
@@ -179,6 +180,9 @@ class _TranscriptParser:
         if not text[:1].isupper() and text[:1] not in "–—-":
             return False
         if _DOC_LINE.match(text) or text.startswith("Voorzitter:"):
+            return True
+        # The document number line and the chair line are one line each.
+        if _DOC_LINE.match(current.first) or current.first.startswith("Voorzitter:"):
             return True
         ends_sentence = starts_page or _SENTENCE_END.search(current.lines[-1][1])
         return bool(ends_sentence and (_heading_kind(text) or match_label(text)))
