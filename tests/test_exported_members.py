@@ -30,6 +30,7 @@ INTENDED = {
     "register_analyzer",
     "SpeakingStats",
     "speaking_stats",
+    "plot_speaking_stats",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

@@ -173,8 +173,8 @@ def test_parse_report_records_the_stage_direction(sample_report):
 
 def test_small_text_with_every_label_form():
     text = (
-        "INTERPELLATIE van Jan Van den Bergh tot Matthias Diependaele, minister-president, over de\n"
-        "begroting\n\n"
+        "INTERPELLATIE van Jan Van den Bergh tot Matthias Diependaele, minister-president,\n"
+        "over de begroting\n\n"
         "– 12 (2024-2025)\n\n"
         "Voorzitter: mevrouw Mien Van Olmen\n\n"
         "De voorzitter: De heer Van den Bergh heeft het woord.\n\n"

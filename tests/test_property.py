@@ -334,7 +334,9 @@ def test_meeting_and_date_come_from_any_running_header(report):
 
 # -- what the property test found, kept as plain examples ---------------------
 
-PAGE_BREAK = "\n\nVlaams Parlement\nCommissievergadering nr. C190 (2023-2024) – 28 maart 2024 7\n\n \n"
+PAGE_BREAK = (
+    "\n\nVlaams Parlement\nCommissievergadering nr. C190 (2023-2024) – 28 maart 2024 7\n\n \n"
+)
 
 
 def test_found_a_turn_over_a_page_break_keeps_its_label_out():

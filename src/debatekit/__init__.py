@@ -43,7 +43,7 @@ from ._parse import parse_transcript
 from ._records import from_records
 from ._report import LINE_KINDS, ParseReport, ParseResult
 from ._schema import TURN_COLUMNS
-from ._stats import SpeakingStats, speaking_stats
+from ._stats import SpeakingStats, plot_speaking_stats, speaking_stats
 
 __version__ = "0.1.0"
 
@@ -73,6 +73,7 @@ __all__ = [
     "register_analyzer",
     "SpeakingStats",
     "speaking_stats",
+    "plot_speaking_stats",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

@@ -70,7 +70,10 @@ class Errors:
     )
     E011 = "No such file: {path}. Check the path (relative paths start at {cwd})."
     E012 = "No transcripts matched {spec!r}. Give files, a folder or a glob such as 'data/*.txt'."
-    E013 = "Row {row}: no text and no speaker. Each record needs a speaker, or a stage direction as text."
+    E013 = (
+        "Row {row}: no text and no speaker. Each record needs a speaker, or a stage "
+        "direction as text."
+    )
     E050 = "No such file. Check the path and its spelling (a relative path starts at {cwd})."
     E051 = (
         "This is a folder, not a file. Read every report in it with "

@@ -21,6 +21,7 @@ WORD = re.compile(r"\w+(?:-\w+)*")
 _TRAILING_FRAGMENT = re.compile(r"(\w+(?:-\w+)*)-$")
 _LEADING_WORD = re.compile(r"^(\w+(?:-\w+)*)")
 
+_TOKEN = re.compile(r"[\w-]+")
 # Pairs that Dutch reads as one sound: writing them together would change the
 # word, so Dutch spelling keeps the hyphen (klinkerbotsing: bio-economie).
 _VOWEL_CLASH = {
@@ -82,25 +83,23 @@ class Dehyphenator:
 
     def __init__(self, lines: Iterable[str]) -> None:
         lines = list(lines)
-        self.vocabulary_ = Counter(WORD.findall("\n".join(lines).lower()))
-        self.vocabulary_.subtract(self._broken_words(lines))
+        # A left fragment keeps its trailing hyphen ("vennoot-"), so it never
+        # counts as the word "vennoot".
+        self.vocabulary_ = Counter(_TOKEN.findall("\n".join(lines).lower()))
+        self.vocabulary_.subtract(self._words_after_breaks(lines))
         self.joins_: list[Join] = []
 
     @staticmethod
-    def _broken_words(lines: list[str]) -> Counter[str]:
-        """The pieces of words broken at line ends, which are no evidence of spelling."""
+    def _words_after_breaks(lines: list[str]) -> Counter[str]:
+        """Words that begin a line after a break: pieces, no evidence of spelling."""
         pieces: Counter[str] = Counter()
         for index, line in enumerate(lines):
-            line = line.rstrip()
-            if not line.endswith("-"):
+            if not line.rstrip().endswith("-"):
                 continue
-            frag = _TRAILING_FRAGMENT.search(line[-80:])
-            if frag:
-                pieces[frag.group(1).lower()] += 1
-            following = next((x.strip() for x in lines[index + 1 : index + 8] if x.strip()), "")
-            nxt = _LEADING_WORD.match(following)
-            if nxt:
-                pieces[nxt.group(1).lower()] += 1
+            following = next((x for x in lines[index + 1 : index + 8] if x.strip()), "")
+            first = _TOKEN.search(following.lower())
+            if first:
+                pieces[first.group()] += 1
         return pieces
 
     def join_lines(self, lines: list[tuple[int, str]]) -> str:
@@ -148,7 +147,10 @@ class Dehyphenator:
         """What replaces the hyphen ending ``first``; ``None`` where there is none."""
         if not first.endswith("-"):
             return None
-        frag = _TRAILING_FRAGMENT.search(first[-80:])
+        # Only the last token can hold the fragment; a regex search over the
+        # whole line backtracks at every position.
+        head = first[:-1]
+        frag = _TRAILING_FRAGMENT.search(head[head.rfind(" ") + 1 :] + "-")
         nxt = _LEADING_WORD.match(second)
         if not frag or not nxt:
             return None

@@ -30,7 +30,7 @@ from ._errors import (
     Warnings,
 )
 from ._furniture import furniture_kind
-from ._parse import parse_transcript
+from ._parse import parse_rows, parse_transcript
 from ._report import ParseReport, ParseResult
 from ._schema import build_turns
 
@@ -415,18 +415,18 @@ def read_corpus(
         raise TranscriptError(
             Errors.E012.format(spec=_describe(paths)), path=_describe(paths), code="E012"
         )
-    frames: list[pd.DataFrame] = []
+    rows: list[dict] = []
     reports: dict[str, ParseReport] = {}
     failures: list[_Failure] = []
     for file in tqdm(files, desc="Reading transcripts", unit="file", disable=not progress):
         try:
-            turns, parse_report = read_transcript(file, report=True)
+            file_rows, parse_report = parse_rows(read_text(file), file)
         except (DebatekitError, OSError) as exc:
             if errors == "raise":
                 raise
             failures.append(_Failure.of(file, exc))
             continue
-        frames.append(turns)
+        rows.extend(file_rows)
         reports[file] = parse_report
     if failures and errors == "warn":
         details = "; ".join(f.message for f in failures)
@@ -435,7 +435,7 @@ def read_corpus(
             DebatekitWarning,
             stacklevel=2,
         )
-    turns = pd.concat(frames, ignore_index=True) if frames else build_turns([])
+    turns = build_turns(rows)
     _warn_on_repeated_meetings(turns)
     failure_table = pd.DataFrame(
         [f.__dict__ for f in failures], columns=["source", "error", "line", "message"]

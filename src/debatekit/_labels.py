@@ -162,8 +162,8 @@ def parse_chair_line(text: str) -> str | None:
 
 
 _PROCEDURAL_SENTENCES = [
-    r"(?:De heer|Mevrouw|Minister|Minister-president|Viceminister-president|Collega"
-    r"|Staatssecretaris)?\s*"
+    r"(?:De heer|Mevrouw|Minister|Minister-president|Viceminister-president|Collega|"
+    r"Staatssecretaris)?\s*"
     r"[\w’'\-. ]{0,60}\s+(?:heeft|krijgt)\s+het\s+woord(?:\s+voor\s+een\s+[\w ]+)?",
     r"U\s+hebt\s+het\s+woord",
     r"(?:De|Deze)\s+(?:vraag|vragen)\s+om\s+uitleg\s+(?:is|zijn)\s+afgehandeld",

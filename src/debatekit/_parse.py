@@ -35,7 +35,7 @@ from ._labels import (
 from ._report import ParseReport, ParseResult
 from ._schema import build_turns, count_words, meeting_key
 
-__all__ = ["parse_transcript"]
+__all__ = ["parse_transcript", "parse_rows"]
 
 _HEADING_KINDS = (
     "VRAAG OM UITLEG",
@@ -221,7 +221,7 @@ class _TranscriptParser:
         return self.dehyphenator.join_lines(lines)
 
     # -- pass 3: structure ---------------------------------------------------
-    def parse(self) -> ParseResult:
+    def parse(self) -> tuple[list[dict], ParseReport]:
         paragraphs = self._paragraphs()
         if self.meeting is None or self.date is None:
             self._fall_back_on_source_name()
@@ -308,7 +308,7 @@ class _TranscriptParser:
         for item in items:
             for heading in item.headings:
                 heading["title"] = self._join(heading["lines"])
-        return ParseResult(self._turns_frame(turns, items), self._report(items))
+        return self._turn_rows(turns, items), self._report(items)
 
     def _classify(self, para: _Paragraph) -> str:
         first = para.first
@@ -356,7 +356,7 @@ class _TranscriptParser:
     def _parties(self, turns: list[_Turn]) -> dict[str, str]:
         return {t.speaker: t.party for t in turns if t.party and t.speaker}
 
-    def _turns_frame(self, turns: list[_Turn], items: list[_Item]) -> pd.DataFrame:
+    def _turn_rows(self, turns: list[_Turn], items: list[_Item]) -> list[dict]:
         item_fields = self._item_fields(items)
         parties = self._parties(turns)
         key = meeting_key(self.meeting, Path(self.source).stem)
@@ -387,7 +387,7 @@ class _TranscriptParser:
                     "line_end": t.line_end,
                 }
             )
-        return build_turns(rows)
+        return rows
 
     def _report(self, items: list[_Item]) -> ParseReport:
         rows = []
@@ -412,26 +412,15 @@ class _TranscriptParser:
                         "line_end": heading["lines"][-1][0],
                     }
                 )
-        joins = pd.DataFrame(
-            sorted((j.__dict__ for j in self.dehyphenator.joins_), key=lambda j: j["line"]),
-            columns=["line", "left", "right", "result", "rule", "kept_hyphen", "sure"],
-        )
-        lines = pd.DataFrame(
-            {
-                "line": range(1, len(self.lines) + 1),
-                "kind": self.kinds,
-                "text": self.lines,
-            }
-        )
+        joins = sorted((j.__dict__ for j in self.dehyphenator.joins_), key=lambda j: j["line"])
+        lines = {"line": range(1, len(self.lines) + 1), "kind": self.kinds, "text": self.lines}
         return ParseReport(
             source=self.source,
             meeting=self.meeting,
             date=self.date,
             lines=lines,
-            items=pd.DataFrame(rows),
-            stage_directions=pd.DataFrame(
-                self.stage_directions, columns=["line", "text", "item", "turn", "new_chair"]
-            ),
+            items=rows,
+            stage_directions=self.stage_directions,
             joins=joins,
             page_joins=self.page_joins,
         )
@@ -445,7 +434,7 @@ def parse_transcript(
     date: object = None,
     report: bool = False,
 ) -> pd.DataFrame | ParseResult:
-    """Parse the text of a Flemish Parliament report into one row per speaker turn.
+    r"""Parse the text of a Flemish Parliament report into one row per speaker turn.
 
     Parameters
     ----------
@@ -474,12 +463,27 @@ def parse_transcript(
     --------
     >>> import debatekit as dk
     >>> turns = dk.parse_transcript(
-    ...     "De voorzitter: Mevrouw Peeters heeft het woord.\\n\\n"
-    ...     "Anna Peeters (Groen): Dank u.\\n"
+    ...     "De voorzitter: Mevrouw Peeters heeft het woord.\n\n"
+    ...     "Anna Peeters (Groen): Dank u.\n"
     ... )
     >>> turns[["speaker", "party", "role"]].values.tolist()
     [[<NA>, <NA>, 'chair'], ['Anna Peeters', 'Groen', 'member']]
     """
-    parser = _TranscriptParser(text, str(source), meeting, date)
-    result = parser.parse()
-    return result if report else result.turns
+    rows, parse_report = parse_rows(text, source, meeting=meeting, date=date)
+    turns = build_turns(rows)
+    return ParseResult(turns, parse_report) if report else turns
+
+
+def parse_rows(
+    text: str,
+    source: str | PathLike[str] = "<text>",
+    *,
+    meeting: str | None = None,
+    date: object = None,
+) -> tuple[list[dict], ParseReport]:
+    """Parse text into turn rows (dictionaries) and the parse report.
+
+    The rows of many transcripts become one table in a single step, which is
+    what makes :func:`debatekit.read_corpus` fast.
+    """
+    return _TranscriptParser(text, str(source), meeting, date).parse()

@@ -7,9 +7,9 @@ report as page furniture, a blank, or a line the parser could not place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from html import escape
-from typing import NamedTuple
+from typing import Any, NamedTuple, Union
 
 import pandas as pd
 
@@ -31,9 +31,25 @@ LINE_KINDS = (
 )
 
 
-@dataclass
+_COLUMNS = {
+    "lines": ["line", "kind", "text"],
+    "items": [
+        "item", "heading", "kind", "title", "docs", "asker", "addressee", "subject",
+        "chair", "line_start", "line_end",
+    ],
+    "stage_directions": ["line", "text", "item", "turn", "new_chair"],
+    "joins": ["line", "left", "right", "result", "rule", "kept_hyphen", "sure"],
+}  # fmt: skip
+
+# A runtime alias, so Union rather than "|" on Python 3.10.
+Table = Union[pd.DataFrame, Mapping[str, Sequence[Any]], Sequence[Mapping[str, Any]], None]  # noqa: UP007
+
+
 class ParseReport:
     """What the parser did with a transcript, line by line.
+
+    The tables are built when first looked at, so that reading a large
+    corpus does not pay for reports nobody opens.
 
     Attributes
     ----------
@@ -61,14 +77,54 @@ class ParseReport:
         paragraph break).
     """
 
-    source: str
-    meeting: str | None = None
-    date: pd.Timestamp | None = None
-    lines: pd.DataFrame = field(default_factory=pd.DataFrame)
-    items: pd.DataFrame = field(default_factory=pd.DataFrame)
-    stage_directions: pd.DataFrame = field(default_factory=pd.DataFrame)
-    joins: pd.DataFrame = field(default_factory=pd.DataFrame)
-    page_joins: list[int] = field(default_factory=list)
+    def __init__(
+        self,
+        source: str,
+        meeting: str | None = None,
+        date: pd.Timestamp | None = None,
+        lines: Table = None,
+        items: Table = None,
+        stage_directions: Table = None,
+        joins: Table = None,
+        page_joins: Sequence[int] = (),
+    ) -> None:
+        self.source = source
+        self.meeting = meeting
+        self.date = date
+        self.page_joins = list(page_joins)
+        self._raw = {
+            "lines": lines,
+            "items": items,
+            "stage_directions": stage_directions,
+            "joins": joins,
+        }
+        self._tables: dict[str, pd.DataFrame] = {}
+
+    def _table(self, name: str) -> pd.DataFrame:
+        if name not in self._tables:
+            raw = self._raw[name]
+            if isinstance(raw, pd.DataFrame):
+                table = raw
+            else:
+                table = pd.DataFrame(raw if raw is not None else [], columns=_COLUMNS[name])
+            self._tables[name] = table
+        return self._tables[name]
+
+    @property
+    def lines(self) -> pd.DataFrame:
+        return self._table("lines")
+
+    @property
+    def items(self) -> pd.DataFrame:
+        return self._table("items")
+
+    @property
+    def stage_directions(self) -> pd.DataFrame:
+        return self._table("stage_directions")
+
+    @property
+    def joins(self) -> pd.DataFrame:
+        return self._table("joins")
 
     @property
     def furniture(self) -> pd.DataFrame:

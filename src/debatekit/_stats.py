@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 import pandas as pd
 
 from ._analyzer import Analyzer, register_analyzer
 from ._schema import count_words
 
-__all__ = ["SpeakingStats", "speaking_stats"]
+__all__ = ["SpeakingStats", "speaking_stats", "plot_speaking_stats"]
 
 _GROUPS = {
     "speaker": ["speaker", "party", "role"],
@@ -114,3 +114,65 @@ def speaking_stats(
     A shortcut for ``SpeakingStats(by, per, include_procedural).fit_transform(turns)``.
     """
     return SpeakingStats(by=by, per=per, include_procedural=include_procedural).fit_transform(turns)
+
+
+_ROLE_COLOURS = {"member": "#1f77b4", "minister": "#d62728", "chair": "#7f7f7f"}
+
+
+def plot_speaking_stats(
+    turns: pd.DataFrame,
+    by: Literal["speaker", "party", "role"] = "speaker",
+    *,
+    top: int = 25,
+    ax: Any = None,
+) -> Any:
+    """A horizontal bar chart of words spoken, largest first, across all of ``turns``.
+
+    Parameters
+    ----------
+    turns
+        A turns table (any subset: one meeting, one item, a whole corpus).
+    by
+        ``"speaker"`` (bars coloured by role), ``"party"`` or ``"role"``.
+    top
+        Show at most this many bars.
+    ax
+        A matplotlib ``Axes`` to draw on; a new figure when ``None``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    import matplotlib.pyplot as plt
+
+    stats = speaking_stats(turns, by=by, per="corpus")
+    if by == "speaker":
+        # One bar per person, whatever roles they spoke in.
+        stats = (
+            stats.assign(role=stats["role"].astype(str))
+            .groupby("speaker", sort=False)
+            .agg(words=("words", "sum"), role=("role", "first"), party=("party", "first"))
+            .reset_index()
+            .sort_values("words", ascending=False, kind="stable")
+        )
+    stats = stats.head(top).iloc[::-1]
+    labels = stats[by].astype(str).where(stats[by].notna(), "(none)")
+    if by == "speaker":
+        labels = [
+            name if pd.isna(party) else f"{name} ({party})"
+            for name, party in zip(stats["speaker"], stats["party"])
+        ]
+    colours = [_ROLE_COLOURS.get(r, "#1f77b4") for r in stats["role"]] if "role" in stats else None
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 0.35 * len(stats) + 1))
+    ax.barh(list(labels), stats["words"], color=colours)
+    ax.set_xlabel("words spoken (procedural turns left out)")
+    ax.set_title(f"Who spoke how much, by {by}")
+    if by == "speaker":
+        from matplotlib.patches import Patch
+
+        present = dict.fromkeys(stats["role"])
+        ax.legend(
+            handles=[Patch(color=_ROLE_COLOURS[r], label=r) for r in present], loc="lower right"
+        )
+    return ax
