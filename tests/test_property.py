@@ -340,11 +340,7 @@ PAGE_BREAK = (
 
 
 def test_found_a_turn_over_a_page_break_keeps_its_label_out():
-    text = (
-        "Anna Peeters (Groen): Minister, de cijfers van"
-        f"{PAGE_BREAK}"
-        " vorig jaar zijn slecht.\n"
-    )
+    text = f"Anna Peeters (Groen): Minister, de cijfers van{PAGE_BREAK} vorig jaar zijn slecht.\n"
     turns = dk.parse_transcript(text)
     assert turns["text"].tolist() == ["Minister, de cijfers van vorig jaar zijn slecht."]
 
