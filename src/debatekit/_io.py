@@ -150,13 +150,25 @@ _PDF_BREAK = re.compile("\ufffe|\x02|\r\n|\r|\n")
 
 class _Line(NamedTuple):
     left: float
-    bottom: float
-    top: float
+    baseline: float
+    height: float
     text: str
 
 
+def _baseline_index(segment: str) -> int:
+    """The offset of a character that sits on the baseline: a letter or digit without a descender."""
+    for offset, char in enumerate(segment):
+        if char.isalnum() and char not in "gjpqyQJ":
+            return offset
+    return len(segment) - len(segment.lstrip())
+
+
 def _positioned_lines(textpage: object) -> list[_Line]:
-    """The page's text lines, each with where its first character sits."""
+    """The page's text lines, each placed by the tight box of a character on its baseline.
+
+    Tight boxes, not pdfium's "loose" ones: those come out absurdly tall for
+    some characters in some pypdfium2 releases (pypdfium2 issue 421).
+    """
     text = textpage.get_text_range()
     last_index = textpage.count_chars() - 1
     lines: list[_Line] = []
@@ -165,9 +177,11 @@ def _positioned_lines(textpage: object) -> list[_Line]:
         stripped = segment.strip()
         if stripped:
             # Characters beyond the BMP take two indices; keep within the page.
+            index = min(start + _baseline_index(segment), last_index)
             first = min(start + len(segment) - len(segment.lstrip()), last_index)
-            left, bottom, _, top = textpage.get_charbox(first, loose=True)
-            lines.append(_Line(left, bottom, top, " ".join(stripped.split())))
+            _, bottom, _, top = textpage.get_charbox(index)
+            left = textpage.get_charbox(first)[0]
+            lines.append(_Line(left, bottom, max(top - bottom, 1.0), " ".join(stripped.split())))
 
     # pdfium's text has one character per char index, line breaks included. It
     # joins a word hyphenated at a line end itself, marking the hyphen U+FFFE;
@@ -187,9 +201,9 @@ def _reading_order(lines: list[_Line]) -> list[_Line]:
     apart from its header; reading by position gives a reader's order.
     """
     merged: list[_Line] = []
-    for line in sorted(lines, key=lambda x: (-x.top, x.left)):
+    for line in sorted(lines, key=lambda x: (-x.baseline, x.left)):
         last = merged[-1] if merged else None
-        if last is not None and abs(last.bottom - line.bottom) < 0.3 * (last.top - last.bottom):
+        if last is not None and last.baseline - line.baseline < 0.5 * last.height:
             first, second = sorted((last, line), key=lambda x: x.left)
             merged[-1] = last._replace(left=first.left, text=f"{first.text} {second.text}")
         else:
@@ -205,7 +219,7 @@ def _page_lines(textpage: object) -> list[str]:
     """
     lines = _reading_order(_positioned_lines(textpage))
     body = [line for line in lines if not furniture_kind(line.text)]
-    steps = [a.bottom - b.bottom for a, b in pairwise(body)]
+    steps = [a.baseline - b.baseline for a, b in pairwise(body)]
     pitch = statistics.median(steps) if steps else 0.0
     out: list[str] = []
     previous: _Line | None = None
@@ -213,7 +227,7 @@ def _page_lines(textpage: object) -> list[str]:
         if furniture_kind(line.text):
             out.append(line.text)
             continue
-        if previous is not None and pitch and previous.bottom - line.bottom > 1.5 * pitch:
+        if previous is not None and pitch and previous.baseline - line.baseline > 1.5 * pitch:
             out.append("")
         out.append(line.text)
         previous = line
