@@ -156,7 +156,7 @@ class _Line(NamedTuple):
 
 
 def _baseline_index(segment: str) -> int:
-    """The offset of a character that sits on the baseline: a letter or digit without a descender."""
+    """The offset of a character on the baseline: a letter or digit without a descender."""
     for offset, char in enumerate(segment):
         if char.isalnum() and char not in "gjpqyQJ":
             return offset
