@@ -30,6 +30,9 @@ INTENDED = {
     "register_analyzer",
     "SpeakingStats",
     "speaking_stats",
+    # numbers
+    "Numbers",
+    "numbers",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

@@ -38,6 +38,7 @@ from ._errors import (
 )
 from ._io import CorpusResult, read_corpus, read_text, read_transcript, sample_path
 from ._labels import Speaker, parse_dutch_date, parse_speaker
+from ._numbers import Numbers, numbers
 from ._parse import parse_transcript
 from ._records import from_records
 from ._report import LINE_KINDS, ParseReport, ParseResult
@@ -72,6 +73,9 @@ __all__ = [
     "register_analyzer",
     "SpeakingStats",
     "speaking_stats",
+    # numbers
+    "Numbers",
+    "numbers",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

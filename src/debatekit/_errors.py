@@ -70,6 +70,16 @@ class Errors:
     E011 = "No such file: {path}. Check the path (relative paths start at {cwd})."
     E012 = "No transcripts matched {spec!r}. Give files, a folder or a glob such as 'data/*.txt'."
     E013 = "Row {row}: no text and no speaker. Each record needs a speaker, or a stage direction as text."
+    # E200-E249: numbers (figures in the text)
+    E200 = (
+        "The 'kinds' parameter of Numbers must name one or more of: {kinds}. Got {got!r} "
+        "instead. Leave it out (None) to keep every kind."
+    )
+    E201 = "The {name!r} parameter of compare_figures must be {rule}. Got {got!r} instead."
+    E202 = (
+        "The figures table lacks column(s) {missing}. Pass the table dk.numbers(turns) "
+        "returns, or leave 'figures' out to compute it from the turns."
+    )
 
 
 class Warnings:
