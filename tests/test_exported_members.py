@@ -33,6 +33,7 @@ INTENDED = {
     # numbers
     "Numbers",
     "numbers",
+    "compare_figures",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

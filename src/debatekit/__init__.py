@@ -38,6 +38,7 @@ from ._errors import (
 )
 from ._io import CorpusResult, read_corpus, read_text, read_transcript, sample_path
 from ._labels import Speaker, parse_dutch_date, parse_speaker
+from ._figure_match import compare_figures
 from ._numbers import Numbers, numbers
 from ._parse import parse_transcript
 from ._records import from_records
@@ -76,6 +77,7 @@ __all__ = [
     # numbers
     "Numbers",
     "numbers",
+    "compare_figures",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",
