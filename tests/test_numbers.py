@@ -251,6 +251,19 @@ def test_the_sample_minister_and_later_figure(sample_figures):
         ("Tegen 1 juli gebeurt het.", "1 juli", "date", 20240701.0, "yyyymmdd"),
         ("Wij waren er in 1999 al.", "1999", "year", 1999.0, None),
         ("We wachten al 3 weken.", "3 weken", "duration", 3.0, "weeks"),
+        ("Het kost 1.5 miljoen euro.", "1.5 miljoen euro", "money", 1.5e6, "EUR"),
+        ("Het is een half miljoen euro.", "een half miljoen euro", "money", 5e5, "EUR"),
+        ("Dat duurde een half jaar.", "een half jaar", "duration", 0.5, "years"),
+        ("Een procent van de mensen.", "Een procent", "percent", 1.0, "%"),
+        ("Nul procent van de scholen.", "Nul procent", "percent", 0.0, "%"),
+        ("Dat is 2x zoveel.", "2x zoveel", "multiplier", 2.0, "times"),
+        (
+            "Het gaat om driehonderdduizend gezinnen.",
+            "driehonderdduizend",
+            "count",
+            3e5,
+            "gezinnen",
+        ),
     ],
 )
 def test_constructed_forms(sentence, text, kind, value, unit):
@@ -279,6 +292,21 @@ def test_constructed_qualifiers(sentence, qualifier):
     assert _one(sentence)["qualifier"] == qualifier
 
 
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        ("De werkloosheid steeg van 3,2 naar 3,5 procent.", "3,2"),
+        ("Het gaat om 30 of 40 procent.", "30"),
+        ("Het kost 200 of 300 euro.", "200"),
+    ],
+)
+def test_a_bare_number_paired_with_a_percentage_shares_its_unit(sentence, first):
+    figures = dk.numbers(_turns(sentence), progress=False)
+    head = figures.iloc[0]
+    assert head["text"] == first
+    assert (head["kind"], head["unit"]) == (figures.iloc[1]["kind"], figures.iloc[1]["unit"])
+
+
 def test_a_range_in_millions_scales_both_ends():
     row = _one("Tussen 5 en 10 miljoen euro gaat naar steun.")
     assert (row["low"], row["high"], row["unit"]) == (5e6, 10e6, "EUR")
@@ -297,6 +325,8 @@ def test_a_range_in_millions_scales_both_ends():
         "Het gebeurde al verschillende keren.",
         "We hebben een achterstand in het kwartaal.",
         "Het kan één van de vele voorbeelden zijn.",
+        "De COVID-19-crisis en de F-35 kosten veel.",
+        "De vergadering begint om 10 uur.",
     ],
 )
 def test_no_false_numbers(sentence):

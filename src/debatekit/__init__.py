@@ -36,9 +36,9 @@ from ._errors import (
     UnknownAnalyzerError,
     UnsupportedFormatError,
 )
+from ._figure_match import compare_figures
 from ._io import CorpusResult, read_corpus, read_text, read_transcript, sample_path
 from ._labels import Speaker, parse_dutch_date, parse_speaker
-from ._figure_match import compare_figures
 from ._numbers import Numbers, numbers
 from ._parse import parse_transcript
 from ._records import from_records

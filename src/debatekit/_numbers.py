@@ -102,7 +102,8 @@ NUMBER_COLUMNS = (
     "sentence",
 )
 
-_B = r"(?<![\w.,])"  # a figure does not start inside a word or a number (NIS2, CO2)
+# A figure does not start inside a word or a number: NIS2, CO2, COVID-19, F-35.
+_B = r"(?<![\w.,])(?<![^\W\d_]-)"
 _E = r"(?!\w)"
 _NUM = rf"(?:{DIGITS}|{WORD_NUMERAL})"
 _QTY = rf"{_NUM}(?:\s+(?:{SCALE}){_E})?"
@@ -125,7 +126,7 @@ _SCAN = re.compile(
    |(?P<frac>\b(?P<fnum>{_NUM})\s+(?P<fden>{_FRACTION_NAMES})n?{_E}
         (?=\s+van\b|\s*[.,;:!?)]|\s*$)
       |\bde\s+helft(?=\s+van\b)|\bdriekwart{_E})
-   |(?P<mult>{_B}(?P<mnum>{_NUM})\s*(?:keer|maal)\s+{_NOT_COMPARATIVE}
+   |(?P<mult>{_B}(?P<mnum>{_NUM})\s*(?:keer|maal|x)\s+{_NOT_COMPARATIVE}
         (?:zo\w*|even\s+\w+|meer|minder|[^\W\d_]{{2,}}er){_E}
       |\bver(?P<mverb>dubbel|drievoudig|viervoudig|vijfvoudig|tienvoudig)\w*)
    |(?P<ord>{_B}\d+(?:ste|de|e){_E}|\b{WORD_ORDINAL}{_E})
@@ -185,6 +186,8 @@ _REFERENCE_BEFORE = re.compile(
     r"(?<!\w)(?P<w>artikel|art\.|nummer|nr\.|punt|paragraaf|hoofdstuk|bijlage|stuk)\s+$",
     re.IGNORECASE,
 )
+_PAIRED = re.compile(r"\s+(?:naar|tot|en|of)\s+|\s*,\s*", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"(?<!\w)om\s+$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:leeftijd\s+van|jonger\s+dan|ouder\s+dan)\s+$", re.IGNORECASE)
 _DECADE_BEFORE = re.compile(r"(?<!\w)(?P<mid>midden\s+)?in\s+de\s+$", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?<!\w)(?:ik|men|hij|zij|ze|je|u|we|wij)\s+$", re.IGNORECASE)
@@ -234,7 +237,8 @@ class Figure(NamedTuple):
 _ANCHOR = re.compile(
     r"([\d€])|[\s(‘'\"“/-](twee|twintig|drie|vier|vijf|zes|zeven|acht(?!er)|negen|tien|elf|"
     r"twaalf|dertien|dertig|derde|veertien|veertig|tachtig|negentig|honderd|duizend|één|"
-    r"een(?=en| op| half| milj| derde| kwart| vierde| vijfde| tiende)|eerste|helft|"
+    r"een(?=en| op| half| milj| derde| kwart| vierde| vijfde| tiende| procent| euro)|nul|eerste|"
+    r"helft|"
     r"kwart(?!aal)|anderhalf|driekwart|verdubbel|verdrievoud|verviervoud|vervijfvoud|"
     r"vertienvoud|eur\b)"
 )
@@ -286,7 +290,28 @@ def scan(text: str, *, year: int | None = None) -> list[Figure]:
         figure = _read(m, text, year)
         if figure is not None:
             figures.append(figure)
+    return _share_units(figures, text)
+
+
+def _share_units(figures: list[Figure], text: str) -> list[Figure]:
+    """Give a bare number the unit of the figure it is paired with.
+
+    In ``van 3,2 naar 3,5 procent`` or ``30 of 40 procent`` the first number is a
+    percentage too, written without its unit.
+    """
+    for i in range(len(figures) - 1):
+        first, second = figures[i], figures[i + 1]
+        if first.kind != "count" or first.unit is not None or first.text[0].isalpha():
+            continue
+        if second.kind not in ("percent", "money") or _has_scale(second.text):
+            continue
+        if _PAIRED.fullmatch(text, first.end, second.start):
+            figures[i] = first._replace(kind=second.kind, unit=second.unit)
     return figures
+
+
+def _has_scale(written: str) -> bool:
+    return any(word.lower() in SCALES for word in written.split())
 
 
 def _read(m: re.Match[str], text: str, year: int | None) -> Figure | None:
@@ -305,8 +330,15 @@ def _amount(m: re.Match[str], text: str) -> Figure | None:
     numeral = m["n"]
     lowered = numeral.lower()
     scale = m["scale"]
-    if lowered == "een" and not scale:  # the article: "een goede vriend"
-        return None
+    after = _AFTER.match(text, m.end())
+    if lowered == "een" and not scale and not (after and (after["pct"] or after["eur"])):
+        return None  # the article: "een goede vriend", but "een procent" is 1 %
+    if (
+        after is not None
+        and after["dur"]
+        and _CLOCK_BEFORE.search(text, max(0, m.start() - 6), m.start())
+    ):
+        return None  # a time of day, "om 10 uur", is not a duration
     if lowered == "één" and _OF_THE.match(text, m.end()):  # "één van de vele voorbeelden"
         return None
     start = m.start()
@@ -318,7 +350,6 @@ def _amount(m: re.Match[str], text: str) -> Figure | None:
     if scale:
         value *= SCALES[scale.lower()]
     qualifier = "about" if m["tal"] else _qualifier(text, start)
-    after = _AFTER.match(text, m.end())
     end = m.end()
     kind, unit = "count", None
     if m["cur"]:

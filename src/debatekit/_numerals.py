@@ -24,18 +24,19 @@ __all__ = [
     "numeral_value",
 ]
 
-#: Digits as Dutch writes them: thousands dots, then a decimal comma.
-DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+#: Digits as Dutch writes them: thousands dots, then a decimal comma. A dot
+#: followed by one or two digits (``1.5 miljoen``) can only be a decimal point.
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?"
 
 # Longer stems first, so that the regex tries "achttien" before "acht".
 _STEMS = (
     "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|"
     "dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|"
-    "honderd|duizend|twaalf|tien|elf|één|een|twee|drie|vier|vijf|zes|zeven|acht|negen"
+    "honderd|duizend|twaalf|tien|elf|één|een|nul|twee|drie|vier|vijf|zes|zeven|acht|negen"
 )
 #: A written cardinal, compounds included (``tweeëntwintig``, ``twintigduizend``).
 #: A lone ``een`` matches too: the caller decides whether it is an article.
-WORD_NUMERAL = rf"(?:(?:{_STEMS})(?:ën|en)?)*(?:{_STEMS})|anderhalf"
+WORD_NUMERAL = rf"anderhalf|een\s+half|(?:(?:{_STEMS})(?:ën|en)?)*(?:{_STEMS})"
 
 _ORDINAL_ENDS = (
     "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|"
@@ -70,7 +71,7 @@ FRACTIONS = {
     "honderdste": 100,
 }
 
-_SPECIAL_WORDS = {"anderhalf": 1.5, "één": 1.0}
+_SPECIAL_WORDS = {"anderhalf": 1.5, "een half": 0.5, "één": 1.0}
 
 
 def digits_value(text: str) -> float:
@@ -78,9 +79,11 @@ def digits_value(text: str) -> float:
 
     Examples
     --------
-    >>> digits_value("350.000"), digits_value("125,8"), digits_value("1.250,5")
-    (350000.0, 125.8, 1250.5)
+    >>> digits_value("350.000"), digits_value("125,8"), digits_value("1.250,5"), digits_value("1.5")
+    (350000.0, 125.8, 1250.5, 1.5)
     """
+    if "," not in text and "." in text and len(text.rsplit(".", 1)[1]) < 3:
+        return float(text)
     return float(text.replace(".", "").replace(",", "."))
 
 
@@ -93,7 +96,7 @@ def word_value(word: str) -> float | None:
     >>> word_value("twintigduizend"), word_value("tweeëntwintig"), word_value("anderhalf")
     (20000.0, 22.0, 1.5)
     """
-    lowered = word.lower()
+    lowered = " ".join(word.lower().split())
     if lowered in _SPECIAL_WORDS:
         return _SPECIAL_WORDS[lowered]
     from text_to_num import text2num
