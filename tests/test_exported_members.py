@@ -34,6 +34,7 @@ INTENDED = {
     "Numbers",
     "numbers",
     "compare_figures",
+    "plot_numbers",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

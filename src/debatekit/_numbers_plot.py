@@ -1,0 +1,93 @@
+"""A chart of the figures each speaker cites."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ._errors import Errors, SchemaError
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["plot_numbers"]
+
+_NEEDED = ("speaker", "value", "kind", "qualifier")
+
+
+def plot_numbers(
+    figures: pd.DataFrame,
+    kind: str = "percent",
+    *,
+    ax: Axes | None = None,
+    annotate: bool = True,
+) -> Axes:
+    """Plot the figures of one kind per speaker: one dot per figure cited.
+
+    Hedged figures (``net geen 77 procent``, ``ongeveer 60 procent``) are drawn
+    as open circles, so that a reader sees which values were given as exact.
+
+    Parameters
+    ----------
+    figures
+        The table :func:`debatekit.numbers` returns.
+    kind
+        The kind to plot, e.g. ``"percent"`` or ``"money"``.
+    ax
+        The axes to draw on; a new figure when left out.
+    annotate
+        Write each figure as the speaker wrote it next to its dot.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Raises
+    ------
+    SchemaError
+        ``figures`` lacks the ``speaker``, ``value``, ``kind`` or ``qualifier`` column.
+
+    Examples
+    --------
+    >>> import debatekit as dk
+    >>> figures = dk.numbers(dk.read_transcript(dk.sample_path()), progress=False)
+    >>> ax = dk.plot_numbers(figures, "percent")  # doctest: +SKIP
+    """
+    import matplotlib.pyplot as plt
+
+    missing = [c for c in _NEEDED if c not in figures.columns]
+    if missing:
+        raise SchemaError(f"[E202] {Errors.E202.format(missing=', '.join(missing))}")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 4))
+    chosen = figures[(figures["kind"] == kind) & figures["value"].notna()]
+    speakers = list(dict.fromkeys(chosen["speaker"].astype(str)))
+    rows = {speaker: i for i, speaker in enumerate(speakers)}
+    y = chosen["speaker"].astype(str).map(rows).to_numpy()
+    hedged = chosen["qualifier"].notna().to_numpy()
+    values = chosen["value"].to_numpy()
+    ax.scatter(values[~hedged], y[~hedged], color="C0", label="as stated", zorder=3)
+    ax.scatter(
+        values[hedged], y[hedged], facecolors="none", edgecolors="C1", label="hedged", zorder=3
+    )
+    if annotate and "text" in chosen.columns:
+        for value, row, written in zip(values, y, chosen["text"].astype(str), strict=True):
+            ax.annotate(
+                written, (value, row), xytext=(4, 5), textcoords="offset points", fontsize=7
+            )
+    ax.set_yticks(range(len(speakers)), speakers)
+    ax.set_ylim(-0.7, len(speakers) - 0.3)
+    ax.invert_yaxis()
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_xlabel(f"value ({_unit_label(chosen)})")
+    ax.set_title(f"Figures cited per speaker: {kind}")
+    if len(chosen):
+        ax.legend(loc="lower right", fontsize=8)
+    return ax
+
+
+def _unit_label(chosen: pd.DataFrame) -> str:
+    units = chosen["unit"].dropna().unique().tolist() if "unit" in chosen.columns else []
+    return ", ".join(map(str, units)) or "no unit"
