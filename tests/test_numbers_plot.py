@@ -27,7 +27,7 @@ def test_one_dot_per_percentage_and_hedged_ones_apart(sample_figures):
         assert hedged == percent["qualifier"].notna().sum()
         labels = [t.get_text() for t in ax.get_yticklabels()]
         assert set(labels) == set(percent["speaker"])
-        assert "77 procent" in [t.get_text() for t in ax.texts]
+        assert "77 procent ×2" in [t.get_text() for t in ax.texts]  # cited twice, written once
         assert "%" in ax.get_xlabel()
     finally:
         plt.close(fig)

@@ -613,8 +613,6 @@ def figures_table(
     turns: pd.DataFrame, kinds: Sequence[str] = KINDS, *, progress: bool = False
 ) -> pd.DataFrame:
     """Scan every turn and build the tidy table of figures (see :func:`numbers`)."""
-    from tqdm.auto import tqdm
-
     wanted = set(kinds)
     columns: dict[str, list] = {c: [] for c in NUMBER_COLUMNS}
     rows = zip(
@@ -624,8 +622,11 @@ def figures_table(
         _years(turns),
         strict=True,
     )
-    bar = tqdm(rows, total=len(turns), desc="numbers", disable=not progress, mininterval=0.5)
-    for turn_id, speaker, text, year in bar:
+    if progress:  # tqdm.auto is imported only when a bar is shown
+        from tqdm.auto import tqdm
+
+        rows = tqdm(rows, total=len(turns), desc="numbers", mininterval=0.5)
+    for turn_id, speaker, text, year in rows:
         if not isinstance(text, str):
             continue
         found = [f for f in scan(text, year=year) if f.kind in wanted]

@@ -73,10 +73,7 @@ def plot_numbers(
         values[hedged], y[hedged], facecolors="none", edgecolors="C1", label="hedged", zorder=3
     )
     if annotate and "text" in chosen.columns:
-        for value, row, written in zip(values, y, chosen["text"].astype(str), strict=True):
-            ax.annotate(
-                written, (value, row), xytext=(4, 5), textcoords="offset points", fontsize=7
-            )
+        _label(ax, pd.DataFrame({"value": values, "row": y, "text": chosen["text"].astype(str)}))
     ax.set_yticks(range(len(speakers)), speakers)
     ax.set_ylim(-0.7, len(speakers) - 0.3)
     ax.invert_yaxis()
@@ -86,6 +83,25 @@ def plot_numbers(
     if len(chosen):
         ax.legend(loc="lower right", fontsize=8)
     return ax
+
+
+# Label offsets (points) that alternate along a row, so that close figures stay legible.
+_OFFSETS = ((3, 6), (3, -13), (3, 15), (3, -22))
+
+
+def _label(ax: Axes, points: pd.DataFrame) -> None:
+    """Write each figure once per row (``7500 euro ×3`` when repeated), staggered."""
+    labels = points.groupby(["row", "text"], sort=False).agg(
+        value=("value", "first"), n=("value", "size")
+    )
+    labels = labels.reset_index().sort_values(["row", "value"], kind="stable")
+    labels["order"] = labels.groupby("row").cumcount()
+    for item in labels.itertuples():
+        written = item.text if item.n == 1 else f"{item.text} ×{item.n}"
+        offset = _OFFSETS[item.order % len(_OFFSETS)]
+        ax.annotate(
+            written, (item.value, item.row), xytext=offset, textcoords="offset points", size=7
+        )
 
 
 def _unit_label(chosen: pd.DataFrame) -> str:
