@@ -257,6 +257,8 @@ def test_the_sample_minister_and_later_figure(sample_figures):
         ("Een procent van de mensen.", "Een procent", "percent", 1.0, "%"),
         ("Nul procent van de scholen.", "Nul procent", "percent", 0.0, "%"),
         ("Dat is 2x zoveel.", "2x zoveel", "multiplier", 2.0, "times"),
+        ("In de jaren negentig was dat anders.", "negentig", "year", 1990.0, "decade"),
+        ("We hebben 1.200 extra plaatsen.", "1.200", "count", 1200.0, "plaatsen"),
         (
             "Het gaat om driehonderdduizend gezinnen.",
             "driehonderdduizend",
@@ -380,9 +382,26 @@ def test_transform_before_fit_and_missing_columns(sample_turns):
         dk.numbers(sample_turns.drop(columns=["speaker"]))
 
 
+def _sentences_of(test) -> list[str]:
+    """The sentences a parametrized test above runs on."""
+    cases = next(m for m in test.pytestmark if m.name == "parametrize").args[1]
+    return [case if isinstance(case, str) else case[0] for case in cases]
+
+
 def test_anchored_scan_equals_the_full_scan(sample_turns):
     # The speed-up tries the grammar only at anchors; it must find what a full scan finds.
-    texts = [*sample_turns["text"], "Tussen vijf en tien procent, de helft van hen, EUR 5 en € 7."]
+    built = [
+        sentence
+        for test in (
+            test_constructed_forms,
+            test_constructed_qualifiers,
+            test_a_bare_number_paired_with_a_percentage_shares_its_unit,
+            test_no_false_numbers,
+        )
+        for sentence in _sentences_of(test)
+    ]
+    assert len(built) > 50
+    texts = [*sample_turns["text"], *built, "Tussen vijf en tien procent, de helft van hen."]
     for text in texts:
         full = [m.span() for m in _SCAN.finditer(text) if _read(m, text, None)]
         anchored = [m.span() for m in _matches(text) if _read(m, text, None)]

@@ -189,6 +189,7 @@ _REFERENCE_BEFORE = re.compile(
 _PAIRED = re.compile(r"\s+(?:naar|tot|en|of)\s+|\s*,\s*", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(r"(?<!\w)om\s+$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:leeftijd\s+van|jonger\s+dan|ouder\s+dan)\s+$", re.IGNORECASE)
+_YEARS_OF = re.compile(r"(?<!\w)jaren\s+['’]?$", re.IGNORECASE)
 _DECADE_BEFORE = re.compile(r"(?<!\w)(?P<mid>midden\s+)?in\s+de\s+$", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?<!\w)(?:ik|men|hij|zij|ze|je|u|we|wij)\s+$", re.IGNORECASE)
 _THIRD_PARTY = re.compile(r"(?<!\w)een(?:\s+[^\W\d_]+)?\s+$", re.IGNORECASE)
@@ -208,6 +209,8 @@ _STOPWORDS = frozenset(
 )
 # Adverbs that modify the adjective after them: "drie meest betrokken sectoren".
 _INTENSIFIERS = frozenset("meest minst zeer erg heel nieuw pas vaak sterk".split())
+# Adjectives that are not inflected before a plural noun: "1.200 extra plaatsen".
+_BARE_ADJECTIVES = frozenset(["extra"])
 _PLURAL_ENDINGS = ("en", "ën", "s", "’s", "'s", "a", "i", "eren")
 _ORDINAL_IDIOMS = frozenset(
     ["derde landen", "derde wereld", "eerste minister", "eerste instantie", "eerste lijn"]
@@ -388,7 +391,7 @@ def _measure(
 def _bare_number(
     m: re.Match[str], text: str, value: float, qualifier: str | None
 ) -> tuple[str, str | None, float, str | None]:
-    """A number with no unit word: a reference, a year, a decade of age, or a count."""
+    """A number with no unit word: a reference, a year, a decade, an age, or a count."""
     start = m.start()
     before = _REFERENCE_BEFORE.search(text, max(0, start - 12), start)
     if before is not None:
@@ -402,6 +405,9 @@ def _bare_number(
         and not m["tal"]
     ):
         return "year", None, value, None
+    if _YEARS_OF.search(text, max(0, start - 8), start) and (value >= 1800 or value % 10 == 0):
+        # "de jaren negentig", "de jaren '80": a decade, as the year it starts
+        return "year", "decade", value if value >= 1800 else 1900 + value, None
     decade = _DECADE_BEFORE.search(text, max(0, start - 20), start)
     if decade is not None and value in range(20, 100, 10) and not numeral[0].isdigit():
         # "midden in de veertig": in one's forties.
@@ -568,7 +574,7 @@ def _counted_noun(text: str, pos: int, *, plural: bool) -> str | None:
         if lowered in _INTENSIFIERS or skip_next:
             skip_next = lowered in _INTENSIFIERS
             continue
-        if lowered.endswith("e") and not last:
+        if (lowered.endswith("e") or lowered in _BARE_ADJECTIVES) and not last:
             continue
         if plural and not lowered.endswith(_PLURAL_ENDINGS):
             return None
