@@ -335,6 +335,16 @@ def test_no_false_numbers(sentence):
     assert dk.numbers(_turns(sentence), progress=False).empty
 
 
+def test_a_number_in_a_name_is_not_a_count():
+    figures = dk.numbers(_turns("Hij werkte bij Studio 100 en luisterde naar Radio 2."))
+    assert figures[["text", "kind", "unit"]].values.tolist() == [
+        ["100", "reference", "Studio"],
+        ["2", "reference", "Radio"],
+    ]
+    # At the start of a sentence the capital says nothing: "Die 21" is still a count.
+    assert _one("Ik zag er veel. Die 21 kwamen terug.")["kind"] == "count"
+
+
 def test_a_date_without_a_year_and_no_meeting_date_has_no_value():
     turns = _turns("Sinds 1 januari geldt de regel.").drop(columns=["date"])
     row = dk.numbers(turns, progress=False).iloc[0]

@@ -189,6 +189,8 @@ _REFERENCE_BEFORE = re.compile(
 _PAIRED = re.compile(r"\s+(?:naar|tot|en|of)\s+|\s*,\s*", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(r"(?<!\w)om\s+$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:leeftijd\s+van|jonger\s+dan|ouder\s+dan)\s+$", re.IGNORECASE)
+_WORDS_BEFORE = re.compile(r"(?:(?P<previous>\S+)[ \t]+)?(?P<word>[^\W\d_][\w’'-]*)[ \t]+$")
+_MONTH_CASED = frozenset(month.capitalize() for month in MONTHS)
 _YEARS_OF = re.compile(r"(?<!\w)jaren\s+['’]?$", re.IGNORECASE)
 _DECADE_BEFORE = re.compile(r"(?<!\w)(?P<mid>midden\s+)?in\s+de\s+$", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?<!\w)(?:ik|men|hij|zij|ze|je|u|we|wij)\s+$", re.IGNORECASE)
@@ -385,6 +387,10 @@ def _amount(m: re.Match[str], text: str) -> Figure | None:
         kind, unit, value, qualifier = _bare_number(m, text, value, qualifier)
         if kind == "count":
             unit = _counted_noun(text, end, plural=value != 1)
+        if kind == "count" and unit is None and m["n"][0].isdigit():
+            name = _name_before(text, start)
+            if name is not None:  # "Studio 100", "Radio 2": part of a name, not a count
+                kind, unit, qualifier = "reference", name, None
     return Figure(text[start:end], value, value, value, kind, unit, qualifier, start, end)
 
 
@@ -436,6 +442,17 @@ def _bare_number(
             return "age", "years", value + 5, "about"
         return "age", "years", value, "decade"
     return "count", None, value, qualifier
+
+
+def _name_before(text: str, start: int) -> str | None:
+    """The capitalised word a number follows inside a sentence (``Studio`` in ``Studio 100``)."""
+    found = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if found is None or not found["word"][0].isupper() or found["word"] in _MONTH_CASED:
+        return None
+    previous = found["previous"]
+    if previous is None or previous.endswith((".", "!", "?", ":", "–", "-", "‘", "“", '"')):
+        return None  # the word starts a sentence or a quote
+    return found["word"]
 
 
 def _ordinal(m: re.Match[str], text: str) -> Figure | None:
