@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import debatekit as dk
-from debatekit._numbers import _SCAN, KINDS, NUMBER_COLUMNS, _matches, _read, scan
+from debatekit._numbers import NUMBER_COLUMNS
+from debatekit._numbers_scan import _SCAN, KINDS, _matches, _read, scan
 
 
 def _turns(*texts: str, date: str | None = "2024-03-28") -> pd.DataFrame:
