@@ -346,6 +346,13 @@ def test_a_number_in_a_name_is_not_a_count():
     assert _one("Ik zag er veel. Die 21 kwamen terug.")["kind"] == "count"
 
 
+def test_offsets_hold_when_lower_casing_changes_the_length():
+    text = "İbrahim zegt dat 40 procent van de twintig scholen meedoet."
+    assert len(text.lower()) != len(text)
+    found = [(f.text, text[f.start : f.end]) for f in scan(text)]
+    assert found == [("40 procent", "40 procent"), ("twintig", "twintig")]
+
+
 def test_a_date_without_a_year_and_no_meeting_date_has_no_value():
     turns = _turns("Sinds 1 januari geldt de regel.").drop(columns=["date"])
     row = dk.numbers(turns, progress=False).iloc[0]

@@ -220,8 +220,8 @@ class Figure(NamedTuple):
 # Where a figure may start: a digit, a euro sign, or a word that begins like a
 # numeral. Matched on lower-cased text behind a space, it is a charset-led regex
 # that the engine runs at C speed; the full grammar (_SCAN) is then tried only
-# at these positions (or at the "tussen"/"van"/"de" just before them).
-#: How the words a figure can start with begin; a regex tail (a lookahead) may follow.
+# at these positions (or at the "tussen"/"van"/"de" just before them). A word
+# may end in a regex tail (a lookahead).
 _ANCHOR_WORDS = (
     "twee twintig drie vier vijf zes zeven acht(?!er) negen tien elf twaalf dertien dertig "
     "derde veertien veertig tachtig negentig honderd duizend één nul eerste helft "
@@ -255,8 +255,12 @@ _STARTS_BEFORE = re.compile(r"(?<!\w)(?:tussen|van|de)\s+$", re.IGNORECASE)
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of the full grammar, tried only at anchors (same as ``_SCAN.finditer``)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lower-cases to two characters: offsets would shift
+        yield from _SCAN.finditer(text)
+        return
     done = 0
-    for anchor in _ANCHOR.finditer(" " + text.lower()):
+    for anchor in _ANCHOR.finditer(" " + lowered):
         pos = anchor.start(anchor.lastindex) - 1  # the leading space shifted the offsets
         if pos < done:
             continue
