@@ -327,35 +327,19 @@ def _has_scale(written: str) -> bool:
 
 
 def _read(m: re.Match[str], text: str, year: int | None) -> Figure | None:
-    group = m.lastgroup
-    if group == "amount":
-        return _amount(m, text)
-    if group == "ord":
-        return _ordinal(m, text)
-    return _READERS[group](m, text, year)
+    return _READERS[m.lastgroup](m, text, year)
 
 
 # --- the kinds -------------------------------------------------------------------
 
 
-def _amount(m: re.Match[str], text: str) -> Figure | None:
+def _amount(m: re.Match[str], text: str, year: int | None) -> Figure | None:
     numeral = m["n"]
-    lowered = numeral.lower()
     scale = m["scale"]
     after = _AFTER.match(text, m.end())
-    if lowered == "een" and not scale and not (after and (after["pct"] or after["eur"])):
-        return None  # the article: "een goede vriend", but "een procent" is 1 %
-    if (
-        after is not None
-        and after["dur"]
-        and _CLOCK_BEFORE.search(text, max(0, m.start() - 6), m.start())
-    ):
-        return None  # a time of day, "om 10 uur", is not a duration
-    if lowered == "één" and _OF_THE.match(text, m.end()):  # "één van de vele voorbeelden"
+    if _not_a_figure(m, text, after):
         return None
     start = m.start()
-    if lowered == "acht" and _PRONOUN_BEFORE.search(text, max(0, start - 8), start):
-        return None  # the verb: "ik acht het nodig"
     value = numeral_value(numeral)
     if value is None:
         return None
@@ -371,13 +355,23 @@ def _amount(m: re.Match[str], text: str) -> Figure | None:
         kind, unit, qualifier = _measure(after, text, start, qualifier)
     else:
         kind, unit, value, qualifier = _bare_number(m, text, value, qualifier)
-        if kind == "count":
-            unit = _counted_noun(text, end, plural=value != 1)
-        if kind == "count" and unit is None and m["n"][0].isdigit():
-            name = _name_before(text, start)
-            if name is not None:  # "Studio 100", "Radio 2": part of a name, not a count
-                kind, unit, qualifier = "reference", name, None
     return Figure(text[start:end], value, value, value, kind, unit, qualifier, start, end)
+
+
+def _not_a_figure(m: re.Match[str], text: str, after: re.Match[str] | None) -> bool:
+    """Numeral words that are something else here: an article, a verb, a time of day."""
+    lowered = m["n"].lower()
+    start = m.start()
+    if lowered == "een" and not m["scale"]:
+        # the article: "een goede vriend"; but "een procent" is 1 %
+        return not (after and (after["pct"] or after["eur"]))
+    if lowered == "één" and _OF_THE.match(text, m.end()):
+        return True  # "één van de vele voorbeelden"
+    if lowered == "acht" and _PRONOUN_BEFORE.search(text, max(0, start - 8), start):
+        return True  # the verb: "ik acht het nodig"
+    # a time of day, "om 10 uur", is not a duration
+    clock = after is not None and after["dur"] is not None
+    return clock and _CLOCK_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 def _measure(
@@ -404,7 +398,7 @@ def _measure(
 def _bare_number(
     m: re.Match[str], text: str, value: float, qualifier: str | None
 ) -> tuple[str, str | None, float, str | None]:
-    """A number with no unit word: a reference, a year, a decade, an age, or a count."""
+    """A number with no unit word: a reference, a year, a decade, an age, or a count (and of what)."""
     start = m.start()
     before = _REFERENCE_BEFORE.search(text, max(0, start - 12), start)
     if before is not None:
@@ -427,7 +421,11 @@ def _bare_number(
         if decade["mid"]:
             return "age", "years", value + 5, "about"
         return "age", "years", value, "decade"
-    return "count", None, value, qualifier
+    unit = _counted_noun(text, m.end(), plural=value != 1)
+    name = _name_before(text, start) if unit is None and numeral[0].isdigit() else None
+    if name is not None:  # "Studio 100", "Radio 2": part of a name, not a count
+        return "reference", name, value, None
+    return "count", unit, value, qualifier
 
 
 def _name_before(text: str, start: int) -> str | None:
@@ -441,7 +439,7 @@ def _name_before(text: str, start: int) -> str | None:
     return found["word"]
 
 
-def _ordinal(m: re.Match[str], text: str) -> Figure | None:
+def _ordinal(m: re.Match[str], text: str, year: int | None) -> Figure | None:
     word = m.group()
     follower = _NEXT_WORDS.match(text, m.end())
     nxt = follower.group(1).lower() if follower else ""
@@ -545,6 +543,8 @@ def _multiplier(m: re.Match[str], text: str, year: int | None) -> Figure | None:
 
 
 _READERS = {
+    "amount": _amount,
+    "ord": _ordinal,
     "ref": _reference,
     "range": _range,
     "date": _date,
