@@ -398,7 +398,7 @@ def _measure(
 def _bare_number(
     m: re.Match[str], text: str, value: float, qualifier: str | None
 ) -> tuple[str, str | None, float, str | None]:
-    """A number with no unit word: a reference, a year, a decade, an age, or a count (and of what)."""
+    """A number with no unit word: a reference, a year, a decade, an age, or a count of a noun."""
     start = m.start()
     before = _REFERENCE_BEFORE.search(text, max(0, start - 12), start)
     if before is not None:
