@@ -424,3 +424,40 @@ def test_anchored_scan_equals_the_full_scan(sample_turns):
         full = [m.span() for m in _SCAN.finditer(text) if _read(m, text, None)]
         anchored = [m.span() for m in _matches(text) if _read(m, text, None)]
         assert anchored == full
+
+
+_PIECES = [
+    "net geen 77 procent",
+    "één op de twee",
+    "tussen 10 en 20 procent",
+    "18,4 miljoen euro",
+    "de tweede plaats",
+    "5 maart 2024",
+    "een goede vriend",
+    "twintigduizend mensen",
+    "zeven keer langer",
+    "1395 (2023-2024)",
+    "55-plussers",
+    "de helft van de",
+    "om 10 uur",
+    "NIS2",
+    "en",
+    ",",
+    ".",
+    "\n",
+    "35\nprocent",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25))
+def test_figures_are_ordered_disjoint_and_point_at_their_text(pieces):
+    text = " ".join(pieces)
+    figures = scan(text, year=2024)
+    for figure in figures:
+        assert text[figure.start : figure.end] == figure.text
+        assert figure.kind in KINDS
+        assert figure.low <= figure.value <= figure.high or figure.kind == "date"
+    assert all(a.end <= b.start for a, b in zip(figures, figures[1:], strict=False))
+    assert [m.span() for m in _matches(text) if _read(m, text, 2024)] == [
+        m.span() for m in _SCAN.finditer(text) if _read(m, text, 2024)
+    ]
