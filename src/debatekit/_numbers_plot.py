@@ -53,7 +53,11 @@ def plot_numbers(
     --------
     >>> import debatekit as dk
     >>> figures = dk.numbers(dk.read_transcript(dk.sample_path()), progress=False)
-    >>> ax = dk.plot_numbers(figures, "percent")  # doctest: +SKIP
+    >>> ax = dk.plot_numbers(figures, "percent")
+    >>> ax.get_title(), len(ax.get_yticklabels())
+    ('Figures cited per speaker: percent', 6)
+    >>> import matplotlib.pyplot as plt
+    >>> plt.close(ax.figure)
     """
     import matplotlib.pyplot as plt
 
