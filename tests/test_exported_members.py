@@ -31,6 +31,11 @@ INTENDED = {
     "SpeakingStats",
     "speaking_stats",
     "plot_speaking_stats",
+    # numbers
+    "Numbers",
+    "numbers",
+    "compare_figures",
+    "plot_numbers",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

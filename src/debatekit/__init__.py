@@ -37,8 +37,11 @@ from ._errors import (
     UnknownAnalyzerError,
     UnsupportedFormatError,
 )
+from ._figure_match import compare_figures
 from ._io import CorpusResult, read_corpus, read_text, read_transcript, sample_path
 from ._labels import Speaker, parse_dutch_date, parse_speaker
+from ._numbers import Numbers, numbers
+from ._numbers_plot import plot_numbers
 from ._parse import parse_transcript
 from ._records import from_records
 from ._report import LINE_KINDS, ParseReport, ParseResult
@@ -74,6 +77,11 @@ __all__ = [
     "SpeakingStats",
     "speaking_stats",
     "plot_speaking_stats",
+    # numbers
+    "Numbers",
+    "numbers",
+    "compare_figures",
+    "plot_numbers",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

@@ -96,6 +96,16 @@ class Errors:
         "Cannot read records from {path}: use a DataFrame, a list of dictionaries, or a "
         "file ending in one of {suffixes}."
     )
+    # E200-E249: numbers (figures in the text)
+    E200 = (
+        "The 'kinds' parameter of Numbers must name one or more of: {kinds}. Got {got!r} "
+        "instead. Leave it out (None) to keep every kind."
+    )
+    E201 = "The {name!r} parameter of compare_figures must be {rule}. Got {got!r} instead."
+    E202 = (
+        "The figures table lacks column(s) {missing}. Pass the table dk.numbers(turns) "
+        "returns, or leave 'figures' out to compute it from the turns."
+    )
 
 
 class Warnings:
