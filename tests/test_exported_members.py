@@ -30,6 +30,14 @@ INTENDED = {
     "register_analyzer",
     "SpeakingStats",
     "speaking_stats",
+    # entities
+    "entities",
+    "EntityRecognizer",
+    "load_gazetteer",
+    "GAZETTEER_COLUMNS",
+    "entity_summary",
+    "render_entities",
+    "GazetteerError",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

@@ -18,6 +18,8 @@ from ._analyzer import (
     list_analyzers,
     register_analyzer,
 )
+from ._entities import EntityRecognizer, entities
+from ._entity_views import entity_summary, render_entities
 from ._errors import (
     AnalyzerError,
     BinaryFileError,
@@ -25,6 +27,7 @@ from ._errors import (
     DebatekitWarning,
     EmptyTranscriptError,
     EncodingWarning,
+    GazetteerError,
     ModelFallbackWarning,
     NoTextLayerError,
     NotFittedError,
@@ -36,6 +39,7 @@ from ._errors import (
     UnknownAnalyzerError,
     UnsupportedFormatError,
 )
+from ._gazetteer import GAZETTEER_COLUMNS, load_gazetteer
 from ._io import CorpusResult, read_corpus, read_text, read_transcript, sample_path
 from ._labels import Speaker, parse_dutch_date, parse_speaker
 from ._parse import parse_transcript
@@ -72,6 +76,14 @@ __all__ = [
     "register_analyzer",
     "SpeakingStats",
     "speaking_stats",
+    # entities
+    "entities",
+    "EntityRecognizer",
+    "load_gazetteer",
+    "GAZETTEER_COLUMNS",
+    "entity_summary",
+    "render_entities",
+    "GazetteerError",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

@@ -23,6 +23,7 @@ __all__ = [
     "AnalyzerError",
     "UnknownAnalyzerError",
     "NotFittedError",
+    "GazetteerError",
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
@@ -70,6 +71,41 @@ class Errors:
     E011 = "No such file: {path}. Check the path (relative paths start at {cwd})."
     E012 = "No transcripts matched {spec!r}. Give files, a folder or a glob such as 'data/*.txt'."
     E013 = "Row {row}: no text and no speaker. Each record needs a speaker, or a stage direction as text."
+    # entities and the gazetteer: E100-E149
+    E100 = (
+        "[E100] Gazetteer entries lack column(s) {missing} (columns there: {columns}). "
+        "Each entry needs at least 'canonical' and 'label'; see docs/entities.md."
+    )
+    E101 = "[E101] Gazetteer entry {row} ({origin}) has no canonical name. Give every entry one."
+    E102 = (
+        "[E102] Gazetteer entry {row} ({origin}) has label {label!r}; a label is an upper-case "
+        "spaCy entity label such as 'ORG', 'GPE', 'PERSON' or 'LAW'."
+    )
+    E103 = (
+        "[E103] Cannot read gazetteer entries from a {suffix!r} file. Use one of {known}, "
+        "or pass a DataFrame."
+    )
+    E104 = (
+        "[E104] spaCy model {name!r} is not installed. Install it with: python -m spacy "
+        "download {name}; or pass model='auto' (the best installed Dutch model) or "
+        "model=None (a blank Dutch pipeline)."
+    )
+    E105 = (
+        "[E105] The 'model' parameter of EntityRecognizer must be 'auto', None, a spaCy "
+        "model name or path, or a loaded spacy.Language. Got {value!r} instead."
+    )
+    E106 = (
+        "[E106] The {name!r} parameter of EntityRecognizer must be {rule}. "
+        "Got {value!r} instead."
+    )
+    E107 = (
+        "[E107] No turn {turn_id!r} in the turns table. Pick one from turns['turn_id'], "
+        "e.g. {example!r}."
+    )
+    E108 = (
+        "[E108] The mentions table lacks column(s) {missing}. Pass the table "
+        "dk.entities(turns) returns."
+    )
 
 
 class Warnings:
@@ -84,6 +120,12 @@ class Warnings:
         "it with: python -m spacy download {name}"
     )
     W003 = "{n} of {total} transcripts could not be read and were skipped: {details}"
+    # entities and the gazetteer: W100-W149
+    W100 = (
+        "[W100] The spaCy pipeline {name!r} has no 'ner' component, so only the gazetteer, "
+        "acronyms defined in the text and person rules find entities. For statistical "
+        "entities install a Dutch model: python -m spacy download nl_core_news_lg"
+    )
 
 
 class DebatekitError(Exception):
@@ -174,6 +216,10 @@ class UnknownAnalyzerError(AnalyzerError, KeyError):
 
 class NotFittedError(AnalyzerError, ValueError):
     """An analyzer used before ``fit``."""
+
+
+class GazetteerError(DebatekitError, ValueError):
+    """Gazetteer entries that cannot be used (a column or a value is wrong)."""
 
 
 class DebatekitWarning(UserWarning):
