@@ -48,6 +48,8 @@ __all__ = [
 #: The model ``model="auto"`` looks for first; then the smaller Dutch models.
 DEFAULT_MODEL = "nl_core_news_lg"
 _AUTO_MODELS = (DEFAULT_MODEL, "nl_core_news_md", "nl_core_news_sm")
+# Models whose absence was already reported in this session.
+_WARNED: set[str] = set()
 
 #: Columns of the mentions table, in order.
 MENTION_COLUMNS = (
@@ -139,11 +141,13 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
         for name in _AUTO_MODELS:
             if _installed(name):
                 return _load_named(name), name, False
-        warnings.warn(
-            Warnings.W002.format(name=DEFAULT_MODEL, fallback="a blank Dutch pipeline"),
-            ModelFallbackWarning,
-            stacklevel=4,
-        )
+        if DEFAULT_MODEL not in _WARNED:  # once a session, not at every call
+            _WARNED.add(DEFAULT_MODEL)
+            warnings.warn(
+                Warnings.W002.format(name=DEFAULT_MODEL, fallback="a blank Dutch pipeline"),
+                ModelFallbackWarning,
+                stacklevel=4,
+            )
         return spacy.blank("nl"), None, True
     if isinstance(model, (str, os.PathLike)):
         name = os.fspath(model)
@@ -491,8 +495,6 @@ class EntityRecognizer(Analyzer):
             (``gazetteer``, ``user``, ``acronym``, ``person_rule`` or
             ``model``).
         """
-        from tqdm.auto import tqdm
-
         self._check_fitted()
         self._validate(turns)
         data = turns
@@ -502,7 +504,10 @@ class EntityRecognizer(Analyzer):
         fields = {f: _column(data, f) for f in _TURN_FIELDS}
         texts = data["text"].fillna("").astype(str).tolist()
         docs = self.nlp_.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
-        docs = tqdm(docs, total=len(texts), desc="Entities", unit="turn", disable=not self.progress)
+        if self.progress:
+            from tqdm.auto import tqdm
+
+            docs = tqdm(docs, total=len(texts), desc="Entities", unit="turn")
         entries = self.gazetteer_.set_index("canonical")[["full_name", "category"]]
         catalog = dict(zip(entries.index, entries.itertuples(index=False, name=None), strict=True))
         catalog.update(
