@@ -376,3 +376,24 @@ def test_several_processes_give_the_same_mentions(sample_result):
     one = dk.entities(turns, model=None, progress=False)
     two = dk.entities(turns, model=None, n_process=2, batch_size=8, progress=False)
     pd.testing.assert_frame_equal(one, two)
+
+
+@pytest.mark.slow
+def test_only_the_ner_and_what_it_listens_to_are_taken_from_the_model(sample_turns):
+    import spacy
+    from spacy.cli.init_config import init_config
+    from spacy.training import Example
+
+    spacy.util.fix_random_seed(0)
+    config = init_config(lang="nl", pipeline=["tok2vec", "tagger", "ner"])
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    doc = nlp.make_doc("Acerta zegt het.")
+    example = Example.from_dict(doc, {"tags": ["N", "V", "P", "X"], "entities": [(0, 6, "ORG")]})
+    nlp.initialize(lambda: [example])
+    assert "ner" in nlp.get_pipe("tok2vec").listening_components
+    recognizer = dk.EntityRecognizer(model=nlp, progress=False).fit(sample_turns)
+    assert recognizer.nlp_.pipe_names[-2:] == ["tok2vec", "ner"]
+    assert "tagger" not in recognizer.nlp_.pipe_names
+    found = recognizer.transform(sample_turns)
+    assert (found["text"] == "VDAB").sum() == 18
+    assert set(found.loc[found["text"] == "VDAB", "source"]) == {"gazetteer"}

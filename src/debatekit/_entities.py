@@ -100,6 +100,20 @@ def _load_named(name: str) -> Language:
     return spacy.load(name)
 
 
+@lru_cache(maxsize=1)
+def _blank_dutch() -> Language:
+    """A blank Dutch pipeline with debatekit's tokenizer, shared by every blank analyzer.
+
+    Making a Dutch tokenizer loads thousands of special cases (most of a
+    second); the pipelines built on it share it, as they share the vocab.
+    """
+    import spacy
+
+    nlp = spacy.blank("nl")
+    nlp.tokenizer.infix_finditer = _compound_infixes(nlp.tokenizer).finditer
+    return nlp
+
+
 def _installed(name: str) -> bool:
     import spacy.util
 
@@ -121,8 +135,8 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
     -------
     tuple
         The pipeline, its model name (``None`` for a blank pipeline), and
-        whether the pipeline was made for this call alone (blank) rather than
-        shared (a loaded model, which is cached).
+        whether its tokenizer already splits acronyms from hyphenated words
+        (debatekit's own blank pipeline, made once a session).
 
     Raises
     ------
@@ -130,13 +144,12 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
         A model name that is not installed (``[E104]``), or a value of
         another type (``[E105]``).
     """
-    import spacy
     from spacy.language import Language
 
     if isinstance(model, Language):
         return model, f"{model.meta.get('lang', '')}_{model.meta.get('name', '')}", False
     if model is None:
-        return spacy.blank("nl"), None, True
+        return _blank_dutch(), None, True
     if model == "auto":
         for name in _AUTO_MODELS:
             if _installed(name):
@@ -148,7 +161,7 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
                 ModelFallbackWarning,
                 stacklevel=4,
             )
-        return spacy.blank("nl"), None, True
+        return _blank_dutch(), None, True
     if isinstance(model, (str, os.PathLike)):
         name = os.fspath(model)
         if os.path.isdir(name) or _installed(name):
@@ -224,7 +237,7 @@ def _register_components() -> None:
 
 
 def build_pipeline(
-    source: Language, patterns: list[dict[str, Any]], *, own_source: bool = False
+    source: Language, patterns: list[dict[str, Any]], *, tokenizer_ready: bool = False
 ) -> Language:
     """Debatekit's pipeline around ``source``'s NER, which is shared, not copied.
 
@@ -234,21 +247,20 @@ def build_pipeline(
         The spaCy pipeline to take the tokenizer settings and the NER from.
     patterns
         EntityRuler patterns: the gazetteer, acronyms and speakers.
-    own_source
-        ``source`` was made for this pipeline alone, so its tokenizer may be
-        changed in place rather than copied (which takes a few tenths of a
-        second).
+    tokenizer_ready
+        ``source``'s tokenizer already splits acronyms from hyphenated words
+        and is shared as it is; otherwise a changed copy is made (a few tenths
+        of a second).
 
     Returns
     -------
     spacy.language.Language
         Tokenizer, gazetteer ruler, person rules, then the NER and what it
-        listens to. Unless ``own_source``, ``source`` is left as it is.
+        listens to. ``source`` is left as it is.
     """
     _register_components()
-    if own_source:
+    if tokenizer_ready:
         tokenizer = source.tokenizer
-        tokenizer.infix_finditer = _compound_infixes(tokenizer).finditer
     else:
         tokenizer = _compound_tokenizer(source.tokenizer)
     nlp = type(source)(vocab=source.vocab, create_tokenizer=lambda _: tokenizer)
@@ -442,7 +454,7 @@ class EntityRecognizer(Analyzer):
         """
         self._check_params()
         self._validate(turns)
-        source, self.model_name_, own = load_pipeline_source(self.model)
+        source, self.model_name_, ready = load_pipeline_source(self.model)
         if self.model_name_ is not None and "ner" not in source.pipe_names:
             warnings.warn(Warnings.W100.format(name=self.model_name_), ModelFallbackWarning, 2)
         self.gazetteer_ = load_gazetteer(self.gazetteer, builtin=self.builtin_gazetteer)
@@ -455,7 +467,7 @@ class EntityRecognizer(Analyzer):
         }
         people = self.gazetteer_.loc[self.gazetteer_["label"] == "PERSON", "canonical"]
         self.known_people_ = _people_index(people)
-        self.nlp_ = build_pipeline(source, self._all_patterns(), own_source=own)
+        self.nlp_ = build_pipeline(source, self._all_patterns(), tokenizer_ready=ready)
         return self
 
     def _known_forms(self) -> dict[str, dict[str, str]]:
