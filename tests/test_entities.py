@@ -174,6 +174,24 @@ def test_person_rules_do_not_cross_a_sentence_end():
     ]
 
 
+def test_a_short_form_refers_to_the_body_named_before_it_in_the_turn(sample_mentions):
+    turns = _turns(
+        ("An Peeters", "Groen", "De Europese Commissie stelde het voor en de Commissie won."),
+        ("An Peeters", "Groen", "Ook de Commissie en de Raad van bestuur van de VRT zwegen."),
+        ("An Peeters", "Groen", "Het Europees Parlement en de Raad van Europa: de Raad zweeg."),
+    )
+    found = dk.entities(turns, model=None, progress=False)
+    short = found[found["source"] == "short_form"]
+    assert short[["turn_id", "text", "canonical"]].to_numpy().tolist() == [
+        ["T01", "Commissie", "Europese Commissie"],
+        ["T03", "Raad", "Raad van Europa"],
+    ]
+    # On the sample: "de Raad" three times after "Raad Competitiviteit en Interne Markt".
+    in_sample = sample_mentions[sample_mentions["source"] == "short_form"]
+    assert in_sample["text"].tolist() == ["Raad"] * 3
+    assert set(in_sample["canonical"]) == {"Raad Concurrentievermogen"}
+
+
 def test_procedural_turns_are_left_out_unless_asked(sample_result):
     turns = sample_result.turns
     procedural = turns[turns["procedural"]]
@@ -206,6 +224,11 @@ def test_user_entries_are_found_and_win(sample_result, tmp_path):
 def test_labels_keep_only_the_asked_labels(sample_result):
     found = dk.entities(sample_result.turns, model=None, labels=["ORG"], progress=False)
     assert set(found["label"]) == {"ORG"}
+
+
+def test_an_empty_turns_table_gives_an_empty_mentions_table(sample_turns):
+    found = dk.entities(sample_turns.iloc[:0], model=None, progress=False)
+    assert found.empty and tuple(found.columns) == _entities.MENTION_COLUMNS
 
 
 def test_columns_and_types(sample_mentions):
@@ -366,7 +389,12 @@ def test_model_and_gazetteer_merge_with_the_gazetteer_winning(tiny_model):
         assert ["T03", "Ruth Claes", "PERSON", "person_rule"] in rows
         assert not found.duplicated(["turn_id", "start"]).any()
     recognizer = dk.EntityRecognizer(model=path, progress=False).fit(turns)
-    assert recognizer.nlp_.pipe_names == ["debatekit_gazetteer", "debatekit_person_rules", "ner"]
+    assert recognizer.nlp_.pipe_names == [
+        "debatekit_gazetteer",
+        "debatekit_person_rules",
+        "debatekit_short_forms",
+        "ner",
+    ]
     assert recognizer.model_name_ == str(path)
 
 

@@ -7,7 +7,8 @@ A spaCy pipeline in four steps, each leaving what it found for the next:
    inside compounds are found;
 2. an EntityRuler with the gazetteer, the user's entries, the acronyms the
    text defines and the meeting's speakers, so that known bodies always win;
-3. person rules: a title and a name (``collega Ronse``, ``minister Brouns``);
+3. person rules: a title and a name (``collega Ronse``, ``minister Brouns``),
+   and short forms: ``de Raad`` for the ``Raad ...`` named before it;
 4. the statistical NER of a spaCy model (``nl_core_news_lg``), which keeps
    the entities set before it and adds its own.
 
@@ -70,6 +71,14 @@ MENTION_COLUMNS = (
 )
 _RULER = "debatekit_gazetteer"
 _PEOPLE = "debatekit_person_rules"
+_SHORT = "debatekit_short_forms"
+# Head words that, capitalised after an article, refer back to a body named
+# earlier in the turn: "de Raad" after "Raad Competitiviteit en Interne Markt".
+_SHORT_HEADS = frozenset({"Raad", "Commissie", "Parlement", "Regering", "Hof", "Unie"})
+_ARTICLES = frozenset({"de", "het", "De", "Het"})
+# A head followed by these starts a longer name the gazetteer does not know.
+_NAME_GOES_ON = frozenset({"van", "voor", "der"})
+_LINKED_SOURCES = ("gazetteer", "user", "acronym")
 _ID_SEP = "::"
 # What the turn's columns are called in the mentions table.
 _TURN_FIELDS = ("turn_id", "meeting", "item", "speaker", "party", "role")
@@ -225,8 +234,56 @@ class PersonRules:
         return doc
 
 
+class ShortForms:
+    """A spaCy component: ``de Raad`` is the body named as ``Raad ...`` earlier in the turn.
+
+    Only a capitalised head word (``Raad``, ``Commissie``, ``Parlement``,
+    ``Regering``, ``Hof``, ``Unie``) after an article counts, and only when a
+    known body (from the gazetteer, your entries or a defined acronym) whose
+    name holds that word was mentioned before it in the same turn; the most
+    recent one wins.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        if not ents:
+            return doc
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        added = []
+        for token in doc:
+            if (
+                token.text not in _SHORT_HEADS
+                or token.i in taken
+                or token.i == 0
+                or doc[token.i - 1].text not in _ARTICLES
+                or (token.i + 1 < len(doc) and doc[token.i + 1].text in _NAME_GOES_ON)
+            ):
+                continue
+            earlier = [
+                ent
+                for ent in ents
+                if ent.end <= token.i
+                and ent.ent_id_.startswith(_LINKED_SOURCES)
+                and token.text in ent.text.split()
+            ]
+            if earlier:
+                canonical = earlier[-1].ent_id_.partition(_ID_SEP)[2]
+                span_id = f"short_form{_ID_SEP}{canonical}"
+                label = earlier[-1].label_
+                added.append(
+                    doc.char_span(token.idx, token.idx + len(token), label, span_id=span_id)
+                )
+        if added:
+            doc.ents = sorted([*ents, *added], key=lambda span: span.start)
+        return doc
+
+
 def _make_person_rules(nlp: Language, name: str) -> PersonRules:
     return PersonRules()
+
+
+def _make_short_forms(nlp: Language, name: str) -> ShortForms:
+    return ShortForms()
 
 
 def _register_components() -> None:
@@ -234,6 +291,8 @@ def _register_components() -> None:
 
     if not Language.has_factory(_PEOPLE):
         Language.factory(_PEOPLE, func=_make_person_rules)
+    if not Language.has_factory(_SHORT):
+        Language.factory(_SHORT, func=_make_short_forms)
 
 
 def build_pipeline(
@@ -255,8 +314,8 @@ def build_pipeline(
     Returns
     -------
     spacy.language.Language
-        Tokenizer, gazetteer ruler, person rules, then the NER and what it
-        listens to. ``source`` is left as it is.
+        Tokenizer, gazetteer ruler, person rules, short forms, then the NER
+        and what it listens to. ``source`` is left as it is.
     """
     _register_components()
     if tokenizer_ready:
@@ -269,6 +328,7 @@ def build_pipeline(
     )
     ruler.add_patterns(patterns)
     nlp.add_pipe(_PEOPLE)
+    nlp.add_pipe(_SHORT)
     for name in _needed_components(source):
         nlp.add_pipe(name, source=source)
     return nlp
@@ -382,8 +442,8 @@ class EntityRecognizer(Analyzer):
     Attributes
     ----------
     nlp_ : spacy.language.Language
-        The pipeline: tokenizer, gazetteer ruler, person rules, then the
-        model's NER if there is one.
+        The pipeline: tokenizer, gazetteer ruler, person rules, short forms,
+        then the model's NER if there is one.
     model_name_ : str or None
         The statistical model used, ``None`` for a blank pipeline.
     gazetteer_ : pandas.DataFrame
@@ -504,8 +564,8 @@ class EntityRecognizer(Analyzer):
             turn's ``text``: ``turn.text[start:end] == text``),
             ``canonical`` (the entity's normalised name), ``full_name``,
             ``category`` (gazetteer category) and ``source``
-            (``gazetteer``, ``user``, ``acronym``, ``person_rule`` or
-            ``model``).
+            (``gazetteer``, ``user``, ``acronym``, ``person_rule``,
+            ``short_form`` or ``model``).
         """
         self._check_fitted()
         self._validate(turns)
