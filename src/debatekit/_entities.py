@@ -352,11 +352,10 @@ def _people_index(names: Iterable[str]) -> dict[str, str]:
     return {k: v for k, v in index.items() if v}
 
 
-def _patterns(table: pd.DataFrame) -> Iterable[tuple[str, str, str, str]]:
-    """(form, label, source, canonical) for every spelling of every entry."""
-    for entry in table.to_dict("records"):
-        for form in surface_forms(entry):
-            yield form, entry["label"], entry["source"], entry["canonical"]
+def _forms(table: pd.DataFrame) -> list[tuple[str, dict[str, Any]]]:
+    """(spelling, entry) for every spelling of every entry, your entries first."""
+    table = table.sort_values("source", key=lambda s: s != "user", kind="stable")
+    return [(form, entry) for entry in table.to_dict("records") for form in surface_forms(entry)]
 
 
 def _unique_patterns(rows: Iterable[tuple[str, str, str, str]]) -> list[dict[str, Any]]:
@@ -518,7 +517,10 @@ class EntityRecognizer(Analyzer):
         if self.model_name_ is not None and "ner" not in source.pipe_names:
             warnings.warn(Warnings.W100.format(name=self.model_name_), ModelFallbackWarning, 2)
         self.gazetteer_ = load_gazetteer(self.gazetteer, builtin=self.builtin_gazetteer)
-        known = self._known_forms()
+        forms = _forms(self.gazetteer_)
+        known: dict[str, dict[str, Any]] = {}
+        for form, entry in forms:
+            known.setdefault(form, entry)
         self.acronyms_ = _definitions_table(turns, known)
         meetings = _meetings(turns)
         self.people_ = {
@@ -527,29 +529,17 @@ class EntityRecognizer(Analyzer):
         }
         people = self.gazetteer_.loc[self.gazetteer_["label"] == "PERSON", "canonical"]
         self.known_people_ = _people_index(people)
-        self.nlp_ = build_pipeline(source, self._all_patterns(), tokenizer_ready=ready)
+        self.nlp_ = build_pipeline(source, self._patterns(forms), tokenizer_ready=ready)
         return self
 
-    def _known_forms(self) -> dict[str, dict[str, str]]:
-        known: dict[str, dict[str, str]] = {}
-        for entry in self.gazetteer_.to_dict("records"):
-            for form in surface_forms(entry):
-                known.setdefault(form, entry)
-        return known
-
-    def _all_patterns(self) -> list[dict[str, Any]]:
-        # The user's entries first, so that their spellings win.
-        gazetteer = self.gazetteer_.sort_values("source", key=lambda s: s != "user", kind="stable")
-        acronyms = self.acronyms_.drop_duplicates(["long_form"])
+    def _patterns(self, forms: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Ruler patterns: the gazetteer (yours first), then defined acronyms, then speakers."""
+        rows = [(form, e["label"], e["source"], e["canonical"]) for form, e in forms]
+        for d in self.acronyms_.itertuples(index=False):
+            rows += [(d.long_form, d.label, "acronym", d.canonical)]
+            rows += [(d.acronym, d.label, "acronym", d.canonical)]
         speakers = sorted({full for index in self.people_.values() for full in index.values()})
-        rows = [
-            *_patterns(gazetteer),
-            *((f, lab, "acronym", c) for f, lab, c in acronyms[["long_form", "label", "canonical"]]
-              .itertuples(index=False)),
-            *((a, lab, "acronym", c) for a, lab, c in acronyms[["acronym", "label", "canonical"]]
-              .itertuples(index=False)),
-            *((name, "PERSON", "person_rule", name) for name in speakers),
-        ]  # fmt: skip
+        rows += [(name, "PERSON", "person_rule", name) for name in speakers]
         return _unique_patterns(rows)
 
     def transform(self, turns: pd.DataFrame) -> pd.DataFrame:
@@ -580,13 +570,12 @@ class EntityRecognizer(Analyzer):
             from tqdm.auto import tqdm
 
             docs = tqdm(docs, total=len(texts), desc="Entities", unit="turn")
-        entries = self.gazetteer_.set_index("canonical")[["full_name", "category"]]
-        catalog = dict(zip(entries.index, entries.itertuples(index=False, name=None), strict=True))
-        catalog.update(
-            (c, (f, k)) for c, f, k in self.acronyms_[["canonical", "full_name", "category"]]
-            .itertuples(index=False)
-            if c not in catalog
-        )  # fmt: skip
+        # canonical -> (full name, category); the gazetteer's word over a text's.
+        catalog = {
+            c: (f, k)
+            for table in (self.acronyms_, self.gazetteer_)
+            for c, f, k in table[["canonical", "full_name", "category"]].itertuples(index=False)
+        }
         keep = None if self.labels is None else set(self.labels)
         rows: dict[str, list[Any]] = {c: [] for c in MENTION_COLUMNS}
         for i, doc in enumerate(docs):
