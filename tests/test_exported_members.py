@@ -36,6 +36,14 @@ INTENDED = {
     "numbers",
     "compare_figures",
     "plot_numbers",
+    # entities
+    "entities",
+    "EntityRecognizer",
+    "load_gazetteer",
+    "GAZETTEER_COLUMNS",
+    "entity_summary",
+    "render_entities",
+    "GazetteerError",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

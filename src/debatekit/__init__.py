@@ -18,6 +18,8 @@ from ._analyzer import (
     list_analyzers,
     register_analyzer,
 )
+from ._entities import EntityRecognizer, entities
+from ._entity_views import entity_summary, render_entities
 from ._errors import (
     AnalyzerError,
     BinaryFileError,
@@ -25,6 +27,7 @@ from ._errors import (
     DebatekitWarning,
     EmptyTranscriptError,
     EncodingWarning,
+    GazetteerError,
     ModelFallbackWarning,
     NoTextLayerError,
     NotFittedError,
@@ -38,6 +41,7 @@ from ._errors import (
     UnsupportedFormatError,
 )
 from ._figure_match import compare_figures
+from ._gazetteer import GAZETTEER_COLUMNS, load_gazetteer
 from ._io import CorpusResult, read_corpus, read_text, read_transcript, sample_path
 from ._labels import Speaker, parse_dutch_date, parse_speaker
 from ._numbers import Numbers, numbers
@@ -82,6 +86,14 @@ __all__ = [
     "numbers",
     "compare_figures",
     "plot_numbers",
+    # entities
+    "entities",
+    "EntityRecognizer",
+    "load_gazetteer",
+    "GAZETTEER_COLUMNS",
+    "entity_summary",
+    "render_entities",
+    "GazetteerError",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

@@ -24,6 +24,7 @@ __all__ = [
     "UnknownAnalyzerError",
     "NotFittedError",
     "TranscriptNotFoundError",
+    "GazetteerError",
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
@@ -106,6 +107,40 @@ class Errors:
         "The figures table lacks column(s) {missing}. Pass the table dk.numbers(turns) "
         "returns, or leave 'figures' out to compute it from the turns."
     )
+    # entities and the gazetteer: E100-E149
+    E100 = (
+        "[E100] Gazetteer entries lack column(s) {missing} (columns there: {columns}). "
+        "Each entry needs at least 'canonical' and 'label'; see docs/entities.md."
+    )
+    E101 = "[E101] Gazetteer entry {row} ({origin}) has no canonical name. Give every entry one."
+    E102 = (
+        "[E102] Gazetteer entry {row} ({origin}) has label {label!r}; a label is an upper-case "
+        "spaCy entity label such as 'ORG', 'GPE', 'PERSON' or 'LAW'."
+    )
+    E103 = (
+        "[E103] Cannot read gazetteer entries from a {suffix!r} file. Use one of {known}, "
+        "or pass a DataFrame."
+    )
+    E104 = (
+        "[E104] spaCy model {name!r} is not installed. Install it with: python -m spacy "
+        "download {name}; or pass model='auto' (the best installed Dutch model) or "
+        "model=None (a blank Dutch pipeline)."
+    )
+    E105 = (
+        "[E105] The 'model' parameter of EntityRecognizer must be 'auto', None, a spaCy "
+        "model name or path, or a loaded spacy.Language. Got {value!r} instead."
+    )
+    E106 = (
+        "[E106] The {name!r} parameter of EntityRecognizer must be {rule}. Got {value!r} instead."
+    )
+    E107 = (
+        "[E107] No turn {turn_id!r} in the turns table. Pick one from turns['turn_id'], "
+        "e.g. {example!r}."
+    )
+    E108 = (
+        "[E108] The mentions table lacks column(s) {missing}. Pass the table "
+        "dk.entities(turns) returns."
+    )
 
 
 class Warnings:
@@ -134,6 +169,12 @@ class Warnings:
         "turn_id is not unique in the corpus: meeting {meeting} comes from {n} files "
         "({files}). Is one report there twice? Remove the copy, or key turns by file "
         "with turns['turn_id'] = turns['source'] + ':' + turns['turn_id']."
+    )
+    # entities and the gazetteer: W100-W149
+    W100 = (
+        "[W100] The spaCy pipeline {name!r} has no 'ner' component, so only the gazetteer, "
+        "acronyms defined in the text and person rules find entities. For statistical "
+        "entities install a Dutch model: python -m spacy download nl_core_news_lg"
     )
 
 
@@ -262,6 +303,10 @@ class TranscriptNotFoundError(DebatekitError, FileNotFoundError):
 
     def __str__(self) -> str:  # OSError would print "[Errno None] None: ..."
         return str(self.args[0])
+
+
+class GazetteerError(DebatekitError, ValueError):
+    """Gazetteer entries that cannot be used (a column or a value is wrong)."""
 
 
 class DebatekitWarning(UserWarning):

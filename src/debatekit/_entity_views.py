@@ -1,0 +1,152 @@
+"""Looking at entities in a notebook: a turn rendered by displaCy, a summary by party."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ._errors import Errors, SchemaError
+
+__all__ = ["EntityHTML", "entity_summary", "render_entities"]
+
+_SUMMARY_NEEDS = ("canonical", "label")
+_RENDER_NEEDS = ("turn_id", "label", "start", "end", "canonical")
+
+
+def _require(table: pd.DataFrame, columns: Iterable[str]) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise SchemaError(Errors.E108.format(missing=", ".join(missing)))
+
+
+def entity_summary(
+    mentions: pd.DataFrame,
+    *,
+    by: str = "party",
+    labels: Iterable[str] | None = ("ORG",),
+    top: int | None = None,
+) -> pd.DataFrame:
+    """Mentions per canonical entity (rows) and party (columns), most mentioned first.
+
+    Parameters
+    ----------
+    mentions
+        The table :func:`debatekit.entities` returns.
+    by
+        The column to spread across: ``"party"`` (a minister's or the chair's
+        mentions count under their role, as they have no party), or any
+        other column such as ``"speaker"`` or ``"item"``.
+    labels
+        Entity labels to count; ``None`` for all.
+    top
+        Keep only the ``top`` most mentioned entities.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``canonical`` (with its ``label``), one column of counts per
+        value of ``by`` and a ``total``.
+
+    Examples
+    --------
+    >>> import debatekit as dk
+    >>> turns = dk.read_transcript(dk.sample_path())
+    >>> table = dk.entity_summary(dk.entities(turns, model=None, progress=False))
+    >>> int(table.loc[("VDAB", "ORG"), "total"])
+    18
+    """
+    _require(mentions, (*_SUMMARY_NEEDS, by))
+    data = mentions
+    if labels is not None:
+        data = data[data["label"].isin(list(labels))]
+    group = data[by].astype("string")
+    if by == "party" and "role" in data.columns:
+        group = group.fillna(data["role"].astype("string"))
+    table = pd.crosstab(
+        [data["canonical"].astype(str), data["label"].astype(str)], group.fillna("unknown")
+    )
+    table.columns = table.columns.astype(str)
+    table.columns.name = by
+    table["total"] = table.sum(axis=1)
+    table = table.sort_values("total", ascending=False, kind="stable")
+    return table.head(top) if top is not None else table
+
+
+class EntityHTML(str):
+    """displaCy's HTML, shown rendered in a notebook and usable as a string."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def render_entities(
+    turns: pd.DataFrame,
+    turn_id: str,
+    mentions: pd.DataFrame | None = None,
+    *,
+    show_canonical: bool = True,
+    model: object = None,
+) -> EntityHTML:
+    """Render one turn's entities with displaCy.
+
+    Parameters
+    ----------
+    turns
+        The turns table.
+    turn_id
+        The turn to show, e.g. ``"C190-2023-2024-0004"``.
+    mentions
+        The table :func:`debatekit.entities` returns; found for this turn
+        (with ``model``) when not given.
+    show_canonical
+        Write the canonical name after the label when the text differs from
+        it (``ORG · VLAIO`` on ``Agentschap Innoveren en Ondernemen``).
+    model
+        The model for finding mentions when ``mentions`` is not given.
+
+    Returns
+    -------
+    EntityHTML
+        The HTML; a notebook shows it rendered.
+
+    Raises
+    ------
+    ValueError
+        No turn has that ``turn_id``.
+
+    Examples
+    --------
+    >>> import debatekit as dk
+    >>> turns = dk.read_transcript(dk.sample_path())
+    >>> html = dk.render_entities(turns, "C190-2023-2024-0002")
+    >>> "SERV" in html
+    True
+    """
+    from spacy import displacy
+    from spacy.displacy.render import DEFAULT_LABEL_COLORS
+
+    chosen = turns[turns["turn_id"] == turn_id]
+    if chosen.empty:
+        example = turns["turn_id"].iloc[0] if len(turns) else "C190-2023-2024-0001"
+        raise ValueError(Errors.E107.format(turn_id=turn_id, example=example))
+    turn = chosen.iloc[0]
+    if mentions is None:
+        from ._entities import entities
+
+        mentions = entities(chosen, model, include_procedural=True, progress=False)
+    _require(mentions, _RENDER_NEEDS)
+    own = mentions[mentions["turn_id"] == turn_id].sort_values("start", kind="stable")
+    ents, colors = [], {}
+    for row in own.itertuples(index=False):
+        label = str(row.label)
+        written = str(turn["text"])[row.start : row.end]
+        if show_canonical and str(row.canonical) != written:
+            label = f"{label} · {row.canonical}"
+        colors[label] = DEFAULT_LABEL_COLORS.get(str(row.label), "#ddd")
+        ents.append({"start": int(row.start), "end": int(row.end), "label": label})
+    party = turn.get("party")
+    who = f"{turn['speaker']}" + (f" ({party})" if isinstance(party, str) else "")
+    doc = {"text": str(turn["text"]), "ents": ents, "title": f"{turn_id} · {who}"}
+    html = displacy.render(doc, style="ent", manual=True, jupyter=False, options={"colors": colors})
+    return EntityHTML(html)
