@@ -30,6 +30,15 @@ INTENDED = {
     "register_analyzer",
     "SpeakingStats",
     "speaking_stats",
+    # topics and embedders
+    "Embedder",
+    "EmbeddingCache",
+    "TfidfEmbedder",
+    "SentenceTransformerEmbedder",
+    "get_embedder",
+    "dutch_stop_words",
+    "EmbedderError",
+    "MissingDependencyError",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

@@ -18,13 +18,23 @@ from ._analyzer import (
     list_analyzers,
     register_analyzer,
 )
+from ._embed import (
+    Embedder,
+    EmbeddingCache,
+    SentenceTransformerEmbedder,
+    TfidfEmbedder,
+    dutch_stop_words,
+    get_embedder,
+)
 from ._errors import (
     AnalyzerError,
     BinaryFileError,
     DebatekitError,
     DebatekitWarning,
+    EmbedderError,
     EmptyTranscriptError,
     EncodingWarning,
+    MissingDependencyError,
     ModelFallbackWarning,
     NoTextLayerError,
     NotFittedError,
@@ -72,6 +82,15 @@ __all__ = [
     "register_analyzer",
     "SpeakingStats",
     "speaking_stats",
+    # topics and embedders
+    "Embedder",
+    "EmbeddingCache",
+    "TfidfEmbedder",
+    "SentenceTransformerEmbedder",
+    "get_embedder",
+    "dutch_stop_words",
+    "EmbedderError",
+    "MissingDependencyError",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",
