@@ -37,6 +37,9 @@ INTENDED = {
     "SentenceTransformerEmbedder",
     "get_embedder",
     "dutch_stop_words",
+    "topics",
+    "TopicAnalyzer",
+    "TopicResult",
     "EmbedderError",
     "MissingDependencyError",
     # errors and warnings

@@ -53,6 +53,8 @@ from ._records import from_records
 from ._report import LINE_KINDS, ParseReport, ParseResult
 from ._schema import TURN_COLUMNS
 from ._stats import SpeakingStats, speaking_stats
+from ._topics import TopicAnalyzer, topics
+from ._topics_result import TopicResult
 
 __version__ = "0.1.0"
 
@@ -89,6 +91,9 @@ __all__ = [
     "SentenceTransformerEmbedder",
     "get_embedder",
     "dutch_stop_words",
+    "topics",
+    "TopicAnalyzer",
+    "TopicResult",
     "EmbedderError",
     "MissingDependencyError",
     # errors and warnings

@@ -33,7 +33,14 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from ._errors import EmbedderError, Errors, MissingDependencyError, ModelFallbackWarning, Warnings
+from ._errors import (
+    EmbedderError,
+    Errors,
+    MissingDependencyError,
+    ModelFallbackWarning,
+    NotFittedError,
+    Warnings,
+)
 
 __all__ = [
     "Embedder",
@@ -52,9 +59,10 @@ __all__ = [
 #: The multilingual model users with internet access would pick for Dutch.
 DEFAULT_MODEL = "paraphrase-multilingual-MiniLM-L12-v2"
 
-#: Words of two or more letters; numbers (document numbers, years, amounts)
+#: Words of two or more letters, hyphenated compounds kept whole
+#: ("kmo-portefeuille", "ai-wet"); numbers (document numbers, years, amounts)
 #: say little about a subject and would otherwise crowd the vocabulary.
-TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
+TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+(?:-[^\W\d_]+)*\b"
 
 #: Words every debate of the Flemish Parliament shares, whatever its subject:
 #: forms of address, the floor's procedure, and the fillers of spoken Dutch.
@@ -237,6 +245,21 @@ class TfidfEmbedder:
             n_components=k, algorithm="randomized", random_state=self.random_state
         )
         return normalize(self.svd_.fit_transform(matrix)).astype(np.float32)
+
+    def transform(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed new ``texts`` in the space the last :meth:`embed` fitted, without refitting.
+
+        Raises
+        ------
+        NotFittedError
+            :meth:`embed` was never called.
+        """
+        if not hasattr(self, "vectorizer_"):
+            raise NotFittedError(Errors.E009.format(name="TfidfEmbedder"))
+        matrix = self.vectorizer_.transform(_as_text_list(texts))
+        if self.svd_ is None:
+            return normalize(matrix.toarray())
+        return normalize(self.svd_.transform(matrix)).astype(np.float32)
 
 
 class EmbeddingCache:

@@ -87,6 +87,13 @@ class Errors:
         "None of the {n} texts has a word that is not a stop word, so there is nothing to "
         "embed. Pass turns with text of their own (not only procedural turns)."
     )
+    E304 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
+    E305 = (
+        "None of the {n} turns has {min_words} or more words outside the stop words, so "
+        "no turn has a topic of its own. Pass more turns, or lower min_words."
+    )
+    E306 = "The {param!r} parameter of {owner} must be one of {choices}. Got {value!r} instead."
+    E307 = "The turns have no column(s) {missing} to group topics by. Columns there: {columns}."
 
 
 class Warnings:
