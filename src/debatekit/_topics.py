@@ -29,6 +29,8 @@ on a corpus of hundreds.
 from __future__ import annotations
 
 import hashlib
+import re
+import warnings
 from typing import Any, ClassVar
 
 import numpy as np
@@ -37,11 +39,18 @@ from scipy import sparse
 from sklearn.cluster import KMeans
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
-from tqdm.auto import tqdm
+from threadpoolctl import threadpool_limits
 
 from ._analyzer import Analyzer, register_analyzer
 from ._ctfidf import class_tfidf_keywords, count_terms, heading_subject
-from ._embed import Embedder, TfidfEmbedder, embed_or_fall_back, get_embedder, message
+from ._embed import (
+    TOKEN_PATTERN,
+    Embedder,
+    TfidfEmbedder,
+    embed_or_fall_back,
+    get_embedder,
+    message,
+)
 from ._errors import AnalyzerError, EmbedderError
 from ._schema import count_words
 from ._topics_result import TopicResult
@@ -50,6 +59,9 @@ __all__ = ["TopicAnalyzer", "topics", "debate_ids"]
 
 #: Silhouette below which debates are not grouped when the number of topics is chosen.
 MIN_SILHOUETTE = 0.1
+
+#: How far below the best silhouette the chosen number of topics may score.
+SILHOUETTE_TOLERANCE = 0.02
 
 #: Columns the analyzer adds to (or reads from) the turns table.
 TOPIC_COLUMNS = ["debate", "topic", "topic_label", "topic_inherited", "topic_score"]
@@ -185,7 +197,7 @@ class TopicAnalyzer(Analyzer):
         """
         self._check_params()
         self._validate(turns)
-        bar = tqdm(total=4, desc="topics", disable=not self.progress, leave=False)
+        bar = _progress_bar(total=4, enabled=self.progress)
         layout = _Layout.of(turns, self.min_words, self.use_headings)
         if not layout.content.any():
             raise AnalyzerError(message("E305", n=len(turns), min_words=self.min_words))
@@ -288,19 +300,23 @@ class TopicAnalyzer(Analyzer):
         usable = np.linalg.norm(debates, axis=1) > 0
         points, weights = debates[usable], weights[usable]
         n_distinct = len(np.unique(points.round(6), axis=0))
-        if self.n_topics is None:
-            k = self._choose_k(points, weights, n_distinct)
-        else:
-            k = min(self.n_topics, n_distinct)
-        k = max(1, k)
-        model = _kmeans(k, self.random_state, len(points)).fit(points, sample_weight=weights)
+        # One thread: k-means on a few thousand debates is quick, and on a shared
+        # machine OpenMP threads wait for each other, 10 to 25 times slower.
+        with threadpool_limits(1):
+            if self.n_topics is None:
+                k = self._choose_k(points, weights, n_distinct)
+            else:
+                k = min(self.n_topics, n_distinct)
+            k = max(1, k)
+            model = _kmeans(k, self.random_state, len(points)).fit(points, sample_weight=weights)
         centroids = normalize(model.cluster_centers_)
         return centroids
 
     def _choose_k(self, points: np.ndarray, weights: np.ndarray, n_distinct: int) -> int:
         """The k with the best cosine silhouette, on a seeded sample of at most 2,000 debates.
 
-        When no k reaches a silhouette of :data:`MIN_SILHOUETTE`, no grouping
+        The fewest topics within :data:`SILHOUETTE_TOLERANCE` of the best
+        silhouette win. When no k reaches :data:`MIN_SILHOUETTE`, no grouping
         of the debates is clearly better than another: each debate keeps a
         topic of its own, up to ``max_topics``.
         """
@@ -309,34 +325,37 @@ class TopicAnalyzer(Analyzer):
         upper = min(self.max_topics, n_distinct, n - 1)
         if upper < 2:
             return n_distinct
-        candidates = np.unique(np.geomspace(2, upper, num=min(upper - 1, 16)).round().astype(int))
+        candidates = _candidate_ks(upper)
         rng = np.random.default_rng(self.random_state)
         sample = np.sort(rng.choice(n, size=min(n, 2000), replace=False))
-        best_k, best_score = min(n_distinct, self.max_topics), MIN_SILHOUETTE
+        scores = {}
         for k in candidates:
             labels = _kmeans(int(k), self.random_state, len(sample)).fit_predict(
                 points[sample], sample_weight=weights[sample]
             )
-            if len(np.unique(labels)) < 2:
-                continue
-            score = silhouette_score(points[sample], labels, metric="cosine")
-            if score > best_score + 1e-9:
-                best_k, best_score = int(k), score
-        return best_k
+            if len(np.unique(labels)) > 1:
+                scores[int(k)] = silhouette_score(points[sample], labels, metric="cosine")
+        best = max(scores.values(), default=-1.0)
+        if best < MIN_SILHOUETTE:
+            return min(n_distinct, self.max_topics)
+        # The silhouette plateaus once every subject has its cluster; splitting
+        # a subject further barely moves it, so take the fewest topics near the best.
+        return min(k for k, score in scores.items() if score >= best - SILHOUETTE_TOLERANCE)
 
     def _describe(self, layout: _Layout, assignment: _Assignment) -> pd.DataFrame:
         """One row per topic: size, keywords, label, subject, representative turns."""
         k = self.n_topics_
         # Keywords read the turns and the headings of each topic's debates.
-        texts = layout.content_texts + layout.subjects
         labels = np.concatenate(
             [assignment.turn_topic, assignment.debate_topic[layout.subject_debate]]
         )
-        counts, terms = count_terms(texts)
-        keywords = class_tfidf_keywords(counts, terms, labels, k, top_n=self.top_n_words)
+        keywords = class_tfidf_keywords(
+            layout.term_counts, layout.terms, labels, k, top_n=self.top_n_words
+        )
         words = np.bincount(
             assignment.turn_topic, weights=layout.content_words, minlength=k
         ).astype(np.int64)
+        heading_words = _heading_words(layout, assignment, k)
         rows = []
         for topic in range(k):
             members = np.flatnonzero(assignment.turn_topic == topic)
@@ -348,7 +367,7 @@ class TopicAnalyzer(Analyzer):
                     "size": len(members),
                     "n_debates": int(len(np.unique(layout.content_debate[members]))),
                     "words": int(words[topic]),
-                    "label": ", ".join(terms_[:3]) if terms_ else f"topic {topic}",
+                    "label": _label(terms_, heading_words[topic]) or f"topic {topic}",
                     "keywords": terms_,
                     "subject": self._central_subject(layout, assignment, topic),
                     "representative": [
@@ -383,15 +402,14 @@ class TopicAnalyzer(Analyzer):
         score[layout.content] = assignment.turn_score
         inherited = ~layout.content & (assignment.debate_topic[layout.debate] >= 0)
         topic[inherited] = assignment.debate_topic[layout.debate][inherited]
-        labels = self.topics_.set_index("topic")["label"]
+        # Topic -1 indexes the None appended after the labels: no topic, no label.
+        labels = np.append(self.topics_["label"].to_numpy(dtype=object), None)
         return pd.DataFrame(
             {
                 "turn_id": layout.turn_ids,
                 "debate": layout.debate.astype(np.int64),
                 "topic": topic,
-                "topic_label": pd.array(
-                    [labels.get(t, pd.NA) if t >= 0 else pd.NA for t in topic], dtype="string"
-                ),
+                "topic_label": pd.array(labels[topic], dtype="string"),
                 "topic_inherited": inherited,
                 "topic_score": pd.array(score, dtype="Float64"),
             }
@@ -426,6 +444,8 @@ class _Layout:
         content_words: np.ndarray,
         subjects: list[str],
         subject_debate: np.ndarray,
+        term_counts: sparse.csr_matrix,
+        terms: np.ndarray,
     ) -> None:
         self.turn_ids = turn_ids
         self.debate = debate
@@ -436,6 +456,9 @@ class _Layout:
         self.content_ids = turn_ids[content]
         self.subjects = subjects
         self.subject_debate = subject_debate
+        #: Term counts of the content turns, then of the subjects (for keywords).
+        self.term_counts = term_counts
+        self.terms = terms
         self.n_debates = int(debate.max()) + 1 if len(debate) else 0
 
     @classmethod
@@ -446,11 +469,13 @@ class _Layout:
             if "procedural" in turns.columns
             else np.zeros(len(turns), dtype=bool)
         )
-        counts, _ = count_terms(texts, max_features=None)
-        own_words = np.asarray(counts.sum(axis=1)).ravel()
-        content = ~procedural & (own_words >= max(min_words, 1))
         debate = debate_ids(turns, use_headings=use_headings)
         subjects, subject_debate = cls._subjects(turns, debate, use_headings)
+        # One pass of the tokenizer serves both "has text of its own" and the keywords.
+        counts, terms = count_terms(texts + subjects, max_features=None)
+        own_words = np.asarray(counts[: len(texts)].sum(axis=1)).ravel()
+        content = ~procedural & (own_words >= max(min_words, 1))
+        rows = np.concatenate([np.flatnonzero(content), len(texts) + np.arange(len(subjects))])
         words = (
             turns["n_words"].fillna(0).to_numpy(dtype=np.int64)
             if "n_words" in turns.columns
@@ -464,6 +489,8 @@ class _Layout:
             content_words=words[content],
             subjects=subjects,
             subject_debate=subject_debate,
+            term_counts=counts[rows],
+            terms=terms,
         )
 
     @staticmethod
@@ -530,6 +557,16 @@ class _Layout:
         return np.where(has_vector, topic, -1).astype(np.int64)
 
 
+def _progress_bar(total: int, enabled: bool) -> Any:
+    from tqdm import TqdmWarning
+    from tqdm.auto import tqdm
+
+    # Without ipywidgets, tqdm.auto warns in every notebook; the text bar is fine.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TqdmWarning)
+        return tqdm(total=total, desc="topics", disable=not enabled, leave=False)
+
+
 def _sum_by(vectors: np.ndarray, groups: np.ndarray, n_groups: int, dim: int) -> np.ndarray:
     if not len(vectors):
         return np.zeros((n_groups, dim))
@@ -537,6 +574,31 @@ def _sum_by(vectors: np.ndarray, groups: np.ndarray, n_groups: int, dim: int) ->
         (np.ones(len(groups)), (groups, np.arange(len(groups)))), shape=(n_groups, len(groups))
     )
     return np.asarray(membership @ vectors)
+
+
+def _heading_words(layout: _Layout, assignment: _Assignment, k: int) -> list[set[str]]:
+    """The words of the headings of each topic's debates."""
+    token = re.compile(TOKEN_PATTERN)
+    words: list[set[str]] = [set() for _ in range(k)]
+    for subject, debate in zip(layout.subjects, layout.subject_debate, strict=True):
+        topic = assignment.debate_topic[debate]
+        if topic >= 0:
+            words[topic].update(token.findall(subject.lower()))
+    return words
+
+
+def _label(keywords: list[str], heading_words: set[str], n: int = 3) -> str:
+    """The best keywords, those the agenda headings use first: people name a subject so."""
+    named = [w for w in keywords if w in heading_words]
+    rest = [w for w in keywords if w not in heading_words]
+    return ", ".join((named + rest)[:n])
+
+
+def _candidate_ks(upper: int) -> np.ndarray:
+    """Every k up to 20 (meetings have about that many debates), then a geometric grid."""
+    dense = np.arange(2, min(upper, 20) + 1)
+    sparse_ = np.geomspace(20, upper, num=8).round().astype(int) if upper > 20 else []
+    return np.unique(np.concatenate([dense, sparse_])).astype(int)
 
 
 def _kmeans(k: int, random_state: int, n_points: int) -> KMeans:
@@ -551,12 +613,10 @@ def _order_by_size(turn_topic: np.ndarray, k: int) -> np.ndarray:
 
 
 def _fingerprint(turns: pd.DataFrame) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for column in ("turn_id", "text", "item_title", "procedural"):
-        if column in turns.columns:
-            values = turns[column].astype("object").where(turns[column].notna(), None)
-            digest.update(repr(values.tolist()).encode("utf-8"))
-    return digest.hexdigest()
+    """A digest of what the topics depend on, to recognise the fitted turns cheaply."""
+    columns = [c for c in ("turn_id", "text", "item_title", "procedural") if c in turns.columns]
+    rows = pd.util.hash_pandas_object(turns[columns], index=False)
+    return hashlib.blake2b(rows.to_numpy().tobytes(), digest_size=16).hexdigest()
 
 
 def _is_int(value: Any, low: int) -> bool:
