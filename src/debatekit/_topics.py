@@ -55,7 +55,7 @@ from ._errors import AnalyzerError, EmbedderError
 from ._schema import count_words
 from ._topics_result import TopicResult
 
-__all__ = ["TopicAnalyzer", "topics", "debate_ids"]
+__all__ = ["TopicAnalyzer", "topics", "debate_ids", "meeting_ids"]
 
 #: Silhouette below which debates are not grouped when the number of topics is chosen.
 MIN_SILHOUETTE = 0.1
@@ -65,6 +65,21 @@ SILHOUETTE_TOLERANCE = 0.02
 
 #: Columns the analyzer adds to (or reads from) the turns table.
 TOPIC_COLUMNS = ["debate", "topic", "topic_label", "topic_inherited", "topic_score"]
+
+
+def meeting_ids(turns: pd.DataFrame) -> np.ndarray:
+    """Number the runs of consecutive turns of one meeting (or source file).
+
+    Examples
+    --------
+    >>> meeting_ids(pd.DataFrame({"meeting": ["a", "a", "b", "a"]})).tolist()
+    [0, 0, 1, 2]
+    """
+    column = next((c for c in ("meeting", "source") if c in turns.columns), None)
+    if column is None or not len(turns):
+        return np.zeros(len(turns), dtype=np.int64)
+    meetings = turns[column].astype("object").fillna("")
+    return np.cumsum((meetings != meetings.shift()).to_numpy()) - 1
 
 
 def debate_ids(turns: pd.DataFrame, *, use_headings: bool = True) -> np.ndarray:
@@ -85,9 +100,7 @@ def debate_ids(turns: pd.DataFrame, *, use_headings: bool = True) -> np.ndarray:
     if not use_headings or "item_title" not in turns.columns:
         return np.arange(n, dtype=np.int64)
     titles = turns["item_title"].astype("object")
-    meeting_column = next((c for c in ("meeting", "source") if c in turns.columns), None)
-    meetings = turns[meeting_column].astype("object") if meeting_column else pd.Series([0] * n)
-    keys = pd.Series(list(zip(meetings.to_numpy(), titles.to_numpy(), strict=True)))
+    keys = pd.Series(list(zip(meeting_ids(turns), titles.to_numpy(), strict=True)))
     no_title = titles.isna().to_numpy()
     starts = (keys != keys.shift()).to_numpy() | no_title
     starts[0] = True
@@ -402,6 +415,11 @@ class TopicAnalyzer(Analyzer):
         score[layout.content] = assignment.turn_score
         inherited = ~layout.content & (assignment.debate_topic[layout.debate] >= 0)
         topic[inherited] = assignment.debate_topic[layout.debate][inherited]
+        unclear = ~layout.content & (topic < 0)
+        if unclear.any():  # no heading: the turn order says which debate a reply belongs to
+            near = _nearest_in_order(topic, layout.content, layout.meeting)
+            inherited |= unclear & (near >= 0)
+            topic[unclear] = near[unclear]
         # Topic -1 indexes the None appended after the labels: no topic, no label.
         labels = np.append(self.topics_["label"].to_numpy(dtype=object), None)
         return pd.DataFrame(
@@ -438,6 +456,7 @@ class _Layout:
     def __init__(
         self,
         turn_ids: np.ndarray,
+        meeting: np.ndarray,
         debate: np.ndarray,
         content: np.ndarray,
         content_texts: list[str],
@@ -448,6 +467,7 @@ class _Layout:
         terms: np.ndarray,
     ) -> None:
         self.turn_ids = turn_ids
+        self.meeting = meeting
         self.debate = debate
         self.content = content
         self.content_texts = content_texts
@@ -483,6 +503,7 @@ class _Layout:
         )
         return cls(
             turn_ids=turns["turn_id"].astype("object").to_numpy(),
+            meeting=meeting_ids(turns),
             debate=debate,
             content=content,
             content_texts=[t for t, c in zip(texts, content, strict=True) if c],
@@ -555,6 +576,14 @@ class _Layout:
         topic = np.where(votes.sum(axis=1) > 0, votes.argmax(axis=1), nearest)
         has_vector = np.linalg.norm(debates, axis=1) > 0
         return np.where(has_vector, topic, -1).astype(np.int64)
+
+
+def _nearest_in_order(topic: np.ndarray, content: np.ndarray, meeting: np.ndarray) -> np.ndarray:
+    """The topic of the last turn with text before each turn in its meeting (else the next)."""
+    own = pd.Series(np.where(content, topic, np.nan))
+    groups = pd.Series(meeting)
+    near = own.groupby(groups).ffill().fillna(own.groupby(groups).bfill())
+    return near.fillna(-1).to_numpy(dtype=np.int64)
 
 
 def _progress_bar(total: int, enabled: bool) -> Any:
