@@ -188,7 +188,7 @@ def test_plots_draw_on_the_axes_given(sample_topics):
     ax = sample_topics.plot_by("party", ax=axes[0])
     assert ax is axes[0]
     assert len(ax.patches) > 0 and ax.get_xlim() == (0, 1)
-    assert "(none)" in [t.get_text() for t in ax.get_yticklabels()]  # ministers and chair
+    assert "(no party)" in [t.get_text() for t in ax.get_yticklabels()]  # ministers and chair
     ax = sample_topics.plot_over_time("M", ax=axes[1])
     assert ax is axes[1] and ax.get_legend() is not None
     plt.close(fig)

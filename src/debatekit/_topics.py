@@ -588,11 +588,12 @@ def _nearest_in_order(topic: np.ndarray, content: np.ndarray, meeting: np.ndarra
 
 def _progress_bar(total: int, enabled: bool) -> Any:
     from tqdm import TqdmWarning
-    from tqdm.auto import tqdm
 
-    # Without ipywidgets, tqdm.auto warns in every notebook; the text bar is fine.
+    # Without ipywidgets, importing tqdm.auto warns in every notebook; the text bar is fine.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", TqdmWarning)
+        from tqdm.auto import tqdm
+
         return tqdm(total=total, desc="topics", disable=not enabled, leave=False)
 
 

@@ -220,7 +220,7 @@ class TopicResult:
         matplotlib.axes.Axes
         """
         table = self.by(by, weight=weight)
-        table[by] = table[by].astype("object").where(table[by].notna(), "(none)")
+        table[by] = table[by].astype("object").where(table[by].notna(), f"(no {by})")
         wide = self._wide(table, by, weight, top_topics)
         totals = table.groupby(by, sort=False)[weight].sum()
         wide = wide.loc[totals.sort_values(ascending=False).index[:max_groups]][::-1]
