@@ -44,6 +44,18 @@ INTENDED = {
     "entity_summary",
     "render_entities",
     "GazetteerError",
+    # topics and embedders
+    "Embedder",
+    "EmbeddingCache",
+    "TfidfEmbedder",
+    "SentenceTransformerEmbedder",
+    "get_embedder",
+    "dutch_stop_words",
+    "topics",
+    "TopicAnalyzer",
+    "TopicResult",
+    "EmbedderError",
+    "MissingDependencyError",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

@@ -18,6 +18,14 @@ from ._analyzer import (
     list_analyzers,
     register_analyzer,
 )
+from ._embed import (
+    Embedder,
+    EmbeddingCache,
+    SentenceTransformerEmbedder,
+    TfidfEmbedder,
+    dutch_stop_words,
+    get_embedder,
+)
 from ._entities import EntityRecognizer, entities
 from ._entity_views import entity_summary, render_entities
 from ._errors import (
@@ -25,9 +33,11 @@ from ._errors import (
     BinaryFileError,
     DebatekitError,
     DebatekitWarning,
+    EmbedderError,
     EmptyTranscriptError,
     EncodingWarning,
     GazetteerError,
+    MissingDependencyError,
     ModelFallbackWarning,
     NoTextLayerError,
     NotFittedError,
@@ -51,6 +61,8 @@ from ._records import from_records
 from ._report import LINE_KINDS, ParseReport, ParseResult
 from ._schema import TURN_COLUMNS
 from ._stats import SpeakingStats, plot_speaking_stats, speaking_stats
+from ._topics import TopicAnalyzer, topics
+from ._topics_result import TopicResult
 
 __version__ = "0.1.0"
 
@@ -94,6 +106,18 @@ __all__ = [
     "entity_summary",
     "render_entities",
     "GazetteerError",
+    # topics and embedders
+    "Embedder",
+    "EmbeddingCache",
+    "TfidfEmbedder",
+    "SentenceTransformerEmbedder",
+    "get_embedder",
+    "dutch_stop_words",
+    "topics",
+    "TopicAnalyzer",
+    "TopicResult",
+    "EmbedderError",
+    "MissingDependencyError",
     # errors and warnings
     "DebatekitError",
     "TranscriptError",

