@@ -26,6 +26,8 @@ __all__ = [
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    "EmbedderError",
+    "MissingDependencyError",
     "Errors",
     "Warnings",
 ]
@@ -70,6 +72,21 @@ class Errors:
     E011 = "No such file: {path}. Check the path (relative paths start at {cwd})."
     E012 = "No transcripts matched {spec!r}. Give files, a folder or a glob such as 'data/*.txt'."
     E013 = "Row {row}: no text and no speaker. Each record needs a speaker, or a stage direction as text."
+    # topics and embedders (E300-E349)
+    E300 = (
+        "Cannot make an embedder of a {type}. Pass 'tfidf', 'sentence-transformers', a "
+        "sentence-transformers model name or folder, a loaded SentenceTransformer, or an "
+        "object with an embed(texts) method."
+    )
+    E301 = (
+        "The {package} package is not installed, and this embedder needs it. Install it "
+        'with: pip install "debatekit[{extra}]", or use embedder="tfidf" (no extra needed).'
+    )
+    E302 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
+    E303 = (
+        "None of the {n} texts has a word that is not a stop word, so there is nothing to "
+        "embed. Pass turns with text of their own (not only procedural turns)."
+    )
 
 
 class Warnings:
@@ -84,6 +101,12 @@ class Warnings:
         "it with: python -m spacy download {name}"
     )
     W003 = "{n} of {total} transcripts could not be read and were skipped: {details}"
+    # topics and embedders (W300-W349)
+    W300 = (
+        "The sentence-transformers model {model!r} could not be loaded ({cause}); falling "
+        "back to the TF-IDF/LSA embedder. Download the model once with internet access, "
+        'pass a local folder, or install the extra with: pip install "debatekit[embeddings]"'
+    )
 
 
 class DebatekitError(Exception):
@@ -174,6 +197,14 @@ class UnknownAnalyzerError(AnalyzerError, KeyError):
 
 class NotFittedError(AnalyzerError, ValueError):
     """An analyzer used before ``fit``."""
+
+
+class EmbedderError(DebatekitError, ValueError):
+    """An embedder that cannot be made or cannot embed the texts given."""
+
+
+class MissingDependencyError(DebatekitError, ImportError):
+    """An optional package that a feature needs is not installed (see its extra)."""
 
 
 class DebatekitWarning(UserWarning):
