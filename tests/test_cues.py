@@ -165,3 +165,25 @@ def test_targets_follow_names_then_you_then_the_minister():
         ("Imade Annouri", "collega's"),
     ]
     assert resolve("Ik heb een goede vriend.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "polarity"),
+    [
+        ("Het is goed om te horen dat u extra middelen vrijmaakt.", "praise", 1),
+        ("U zet daarmee de juiste stappen.", "praise", 1),
+        ("Het is hoog tijd dat er iets gebeurt.", "criticism", -1),
+        ("Uw antwoord blijft weinig concreet.", "criticism", -1),
+        ("Dat vind ik bijzonder jammer.", "criticism", -1),
+        ("Wij als meerderheid steunen dit.", "alignment", 1),
+        ("Ik hoor de oppositie iets anders zeggen.", "alignment", 1),
+        ("Deze meerderheid weigert te luisteren.", "alignment", -1),
+    ],
+)
+def test_evaluations_and_alignment_beyond_the_sample(text, kind, polarity):
+    found = [(m.cue.kind, m.cue.polarity) for m in find_cues(text)]
+    assert (kind, polarity) in found, found
+
+
+def test_the_majority_of_firms_is_not_a_political_majority():
+    assert not find_cues("De meerderheid van de bedrijven investeert in opleiding.")

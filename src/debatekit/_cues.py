@@ -273,7 +273,37 @@ CUES: tuple[Cue, ...] = (
         "praise",
         1,
     ),
-    _cue("proficiat", r"\b(?:proficiat|gefeliciteerd|complimenten|felicitaties)\b", "praise", 1),
+    _cue(
+        "proficiat",
+        r"\b(?:proficiat|gefeliciteerd|complimenten|felicitaties|feliciteer|feliciteren)\b",
+        "praise",
+        1,
+    ),
+    _cue(
+        "goed om te horen",
+        rf"\b(?:goed|fijn|blij)\s+(?:om\s+)?te\s+horen\b|\bhet\s+verheugt\s+{_ME}\b|\bverheugend\b",
+        "praise",
+        1,
+    ),
+    _cue(
+        "de juiste stappen",
+        r"\b(?:de\s+)?juiste\s+(?:stappen|richting|keuze|aanpak|weg)\b|\bop\s+de\s+goede\s+weg\b",
+        "praise",
+        1,
+    ),
+    _cue(
+        "dat is mooi",
+        rf"\b(?:dat|dit)\s+is\s+{_INTENS}(?:mooi|prima|uitstekend|schitterend|fantastisch|sterk)\b"
+        r"|\b(?:een\s+)?(?:mooi|sterk|goed)\s+(?:resultaat|signaal)\b",
+        "praise",
+        1,
+    ),
+    _cue(
+        "u kunt op onze steun rekenen",
+        r"\b(?:op\s+(?:onze|mijn)\s+steun\s+rekenen|ik\s+steun\s+u|wij\s+steunen\s+u|we\s+steunen\s+u)\b",
+        "praise",
+        1,
+    ),
     _cue(
         "dat stelt me gerust",
         rf"\b(?:stelt|stellen)\s+{_ME}\s+gerust\b|\bgeruststellend\b",
@@ -351,6 +381,32 @@ CUES: tuple[Cue, ...] = (
         -1,
     ),
     _cue(
+        "het is hoog tijd",
+        r"\bhoog\s+tijd\b|\bvijf\s+voor\s+twaalf\b|\b(?:veel\s+)?te\s+laat\b",
+        "criticism",
+        -1,
+    ),
+    _cue(
+        "weinig concreet",
+        r"\b(?:weinig|niet)\s+concreet\b|\bvaag\b|\bontwijk\w*\b|\bu\s+gaat\s+voorbij\s+aan\b",
+        "criticism",
+        -1,
+    ),
+    _cue(
+        "dat vind ik jammer",
+        r"\bvind\s+ik\s+(?:heel\s+|zeer\s+|erg\s+|bijzonder\s+)?(?:jammer|spijtig|betreurenswaardig)\b"
+        r"|\bonbegrijpelijk\b|\bonaanvaardbaar\s+dat\s+(?:de\s+regering|u)\b",
+        "criticism",
+        -1,
+    ),
+    _cue(
+        "ik ben niet gerustgesteld",
+        rf"\bniet\s+gerust(?:gesteld)?\b|\bik\s+blijf\s+(?:\w+\s+)?bezorgd\b|\bik\s+maak\s+{_ME}\s+(?:\w+\s+)?zorgen\b",
+        "criticism",
+        -1,
+        0.5,
+    ),
+    _cue(
         "nog altijd niet",
         r"\bnog\s+(?:altijd|steeds)\s+(?:niet|geen)\b(?![^.]*\bwel\b)",
         "criticism",
@@ -369,15 +425,21 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "wat we met de regering doen",
         r"\b(?:we|wij)\b(?:\s+[\w’'-]+){0,4}?\s+met\s+(?:de|deze|onze)\s+(?:Vlaamse\s+)?(?:regering|meerderheid)\b"
-        r"|\b(?:onze|deze)\s+meerderheid\b|\bwij\s+als\s+meerderheid\b",
+        r"|\bonze\s+(?:meerderheid|regering)\b|\b(?:wij|we)\s+(?:als|in\s+de)\s+meerderheid\b",
         "alignment",
         1,
     ),
     _cue(
         "wij als oppositie",
-        r"\b(?:wij|we)\s+(?:als|in\s+de)\s+oppositie\b|\bdeze\s+regering\s+(?:faalt|laat\s+\w+\s+in\s+de\s+steek)\b",
+        r"\b(?:wij|we)\s+(?:als|in\s+de)\s+oppositie\b|\bdeze\s+regering\s+(?:faalt|laat\s+\w+\s+in\s+de\s+steek)\b"
+        r"|\b(?:deze|uw)\s+meerderheid\b|\bde\s+meerderheidspartijen\b|\buw\s+regering\b",
         "alignment",
         -1,
+        0.5,
+    ),
+    # The majority speaks of "the opposition"; the opposition says "we".
+    _cue(
+        "de oppositie", r"(?<!als\s)(?<!in\s)\bde\s+oppositie(?:partijen)?\b", "alignment", 1, 0.5
     ),
 )
 

@@ -50,6 +50,7 @@ INTERACTION_COLUMNS = (
 )
 _PERSON_KINDS = {"agreement", "disagreement"}
 _GOVERNMENT_KINDS = {"praise", "criticism", "thanks"}
+_EVALUATIONS = {"praise", "criticism"}
 _VOCATIVE = re.compile(
     r"^\W*(?:(?:dank\s+u|bedankt|ja|nee|goed)\W+)?"
     r"(?P<who>minister|minister-president|staatssecretaris|collega\s+(?-i:[A-ZÀ-Þ])[\w’'-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w’'-]*)?)\s*,",
@@ -138,6 +139,8 @@ def _turn_rows(row: Any, state: dict[str, Any], names: NameIndex) -> list[dict[s
             weight = match.cue.weight
             if match.cue.polarity > 0 and _BUT.search(text, match.end, end):
                 weight /= 2  # "een goede zaak, maar ...": the praise is hedged
+            if match.cue.kind in _EVALUATIONS and not state["answered"]:
+                weight /= 2  # a question describes a problem; a reply judges the answer
             for target in aimed:
                 key = (index, target.speaker, match.cue.polarity)
                 if target.speaker != speaker and key not in seen:
