@@ -15,7 +15,7 @@ answer the minister has already given.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pandas as pd
@@ -31,7 +31,7 @@ from ._cues import (
 )
 from ._schema import require_columns
 
-__all__ = ["interactions", "INTERACTION_COLUMNS", "debates"]
+__all__ = ["interactions", "INTERACTION_COLUMNS", "debates", "progress_bar"]
 
 #: Columns of the table :func:`interactions` returns.
 INTERACTION_COLUMNS = (
@@ -73,6 +73,15 @@ def debates(turns: pd.DataFrame) -> Iterator[tuple[Any, Any, pd.DataFrame]]:
         key = key if isinstance(key, tuple) else (key,)
         values = dict(zip(keys, key, strict=True))
         yield values.get("meeting"), values.get("item"), group
+
+
+def progress_bar(items: list[Any], *, enabled: bool, desc: str) -> Iterable[Any]:
+    """``items`` behind a tqdm bar when ``enabled`` (tqdm is imported only then)."""
+    if not enabled:
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc=desc)
 
 
 def _speaks(row: Any) -> bool:
@@ -180,7 +189,7 @@ def _row(
     }
 
 
-def interactions(turns: pd.DataFrame) -> pd.DataFrame:
+def interactions(turns: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame:
     """Who addresses or refers to whom, with which stance cue.
 
     Parameters
@@ -188,6 +197,8 @@ def interactions(turns: pd.DataFrame) -> pd.DataFrame:
     turns
         A turns table (``dk.read_transcript``); chair and procedural turns
         are skipped.
+    progress
+        Show a progress bar over the debates.
 
     Returns
     -------
@@ -218,7 +229,8 @@ def interactions(turns: pd.DataFrame) -> pd.DataFrame:
     require_columns(turns, _NEEDED)
     rows: list[dict[str, Any]] = []
     meeting_names: dict[Any, NameIndex] = {}
-    for meeting, _item, debate in debates(turns):
+    groups = list(debates(turns))
+    for meeting, _item, debate in progress_bar(groups, enabled=progress, desc="interactions"):
         key = None if pd.isna(meeting) else meeting
         if key not in meeting_names:
             if "meeting" not in turns.columns:

@@ -34,12 +34,11 @@ from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
 from ._analyzer import Analyzer, register_analyzer
 from ._embed import embed_or_fall_back, get_embedder, message
 from ._errors import StanceError
-from ._interactions import debates, interactions
+from ._interactions import debates, interactions, progress_bar
 
 __all__ = [
     "StanceAnalyzer",
@@ -163,7 +162,7 @@ class StanceAnalyzer(Analyzer):
         speakers = list(dict.fromkeys(speaking["speaker"].astype(str)))
         if len(speakers) < 2:
             raise StanceError(message("E403", n=len(speakers), roles=", ".join(self.roles)))
-        table = interactions(turns)
+        table = interactions(turns, progress=self.progress)
         self.speakers_ = speakers
         self.interactions_ = table
         self.government_stance_ = government_stance(
@@ -196,7 +195,7 @@ class StanceAnalyzer(Analyzer):
         index = {s: i for i, s in enumerate(speakers)}
         position = {tid: k for k, tid in enumerate(usable["turn_id"])}
         groups = list(debates(usable))
-        for _meeting, _item, debate in tqdm(groups, disable=not self.progress, desc="debates"):
+        for _meeting, _item, debate in progress_bar(groups, enabled=self.progress, desc="debates"):
             rows = [position[t] for t in debate["turn_id"]]
             who = debate["speaker"].astype(str).to_numpy()
             for (a, b), value in _debate_cosines(vectors[rows], who).items():

@@ -259,7 +259,9 @@ def plot_interactions(
         net=("_net", "sum"), count=("cue", "size"), cues=("polarity", lambda p: int((p != 0).sum()))
     )
     for (a, b), edge in edges.iterrows():
-        graph.add_edge(str(a), str(b), net=float(edge["net"]), count=int(edge["count"]))
+        graph.add_edge(
+            str(a), str(b), net=float(edge["net"]), count=int(edge["count"]), cues=int(edge["cues"])
+        )
     ax = _axes(ax, (7, 6))
     if graph.number_of_nodes() == 0:
         ax.set_axis_off()
@@ -286,13 +288,15 @@ def plot_interactions(
     nx.draw_networkx_labels(graph, layout, labels={n: _short(n) for n in nodes}, font_size=8, ax=ax)
     for a, b, edge in graph.edges(data=True):
         colour = "tab:green" if edge["net"] > 0 else "tab:red" if edge["net"] < 0 else "grey"
+        if edge["net"] == 0 and edge["cues"] > 0:
+            colour = "tab:orange"  # as much for as against
         nx.draw_networkx_edges(
             graph,
             layout,
             edgelist=[(a, b)],
             width=1.0 + 1.2 * np.log1p(edge["count"]),
             edge_color=colour,
-            style="solid" if edge["net"] != 0 else "dashed",
+            style="solid" if edge["cues"] else "dashed",
             arrowsize=14,
             connectionstyle="arc3,rad=0.12",
             node_size=900,
@@ -301,7 +305,8 @@ def plot_interactions(
     if labels:
         _legend(ax, nodes, labels)
     ax.set_title(
-        "Who addresses whom\n(green: sides with, red: against, grey: mentions)", fontsize=10
+        "Who addresses whom\n(green: sides with, red: against, orange: both, grey: mentions)",
+        fontsize=10,
     )
     ax.set_axis_off()
     return ax
