@@ -178,6 +178,10 @@ def test_targets_follow_names_then_you_then_the_minister():
         ("Wij als meerderheid steunen dit.", "alignment", 1),
         ("Ik hoor de oppositie iets anders zeggen.", "alignment", 1),
         ("Deze meerderheid weigert te luisteren.", "alignment", -1),
+        ("Wij zullen dit ontwerp van decreet met overtuiging goedkeuren.", "alignment", 1),
+        ("Onze fractie zal zich bij de stemming onthouden.", "alignment", -1),
+        ("Ik dien daarom een motie van aanbeveling in.", "alignment", -1),
+        ("Er werd een gewone motie ingediend.", "alignment", 1),
     ],
 )
 def test_evaluations_and_alignment_beyond_the_sample(text, kind, polarity):
@@ -187,3 +191,8 @@ def test_evaluations_and_alignment_beyond_the_sample(text, kind, polarity):
 
 def test_the_majority_of_firms_is_not_a_political_majority():
     assert not find_cues("De meerderheid van de bedrijven investeert in opleiding.")
+
+
+def test_rejecting_an_amendment_or_supporting_firms_is_no_vote_on_the_bill():
+    assert not find_cues("Wij zullen dit amendement niet steunen.")
+    assert not find_cues("We gaan onze bedrijven blijven steunen.")

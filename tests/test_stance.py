@@ -306,3 +306,63 @@ def test_clustering_puts_the_blocs_together(sample_similarity):
     assert (np.sign(coords.loc[VERBEURGT, "x"]) == np.sign(coords.loc[ANNOURI, "x"])) and (
         np.sign(coords.loc[VERBEURGT, "x"]) != np.sign(coords.loc[RONSE, "x"])
     )
+
+
+# --- properties -----------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    values=st.lists(st.integers(-100, 100).map(lambda v: v / 100), min_size=10, max_size=10),
+    groups=st.lists(st.sampled_from("xy"), min_size=5, max_size=5),
+)
+def test_auc_is_a_probability_and_reverses_with_the_sign(values, groups):
+    if len(set(groups)) < 2 or groups.count("x") < 2 and groups.count("y") < 2:
+        return  # needs a same-group and a cross-group pair
+    names = list("abcde")
+    upper = np.zeros((5, 5))
+    upper[np.triu_indices(5, 1)] = values
+    sim = square(upper + upper.T + np.eye(5), names)
+    labels = dict(zip(names, groups, strict=True))
+    auc = dk.validate_similarity(sim, labels)
+    assert 0 <= auc <= 1
+    assert dk.validate_similarity(-sim, labels) == pytest.approx(1 - auc)
+    assert dk.validate_similarity(sim * 0.5 + 0.1, labels) == pytest.approx(auc)
+
+
+SENTENCES = [
+    "Minister, wat doet u aan de wachtlijsten in de kinderopvang?",
+    "Ik sluit me aan bij collega {other}.",
+    "Dat gaat veel te traag, minister.",
+    "Het is een goede zaak dat u extra plaatsen creëert.",
+    "Ik ben het niet eens met collega {other}.",
+    "We investeren in duizend nieuwe plaatsen en in opleiding van begeleiders.",
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    picks=st.lists(
+        st.tuples(st.integers(0, 2), st.integers(0, len(SENTENCES) - 1)), min_size=3, max_size=9
+    )
+)
+def test_built_debates_give_square_symmetric_unit_diagonal_matrices(picks):
+    members = ["Anna Peeters (Groen)", "Bart Maes (N-VA)", "Minister Jan Claes"]
+    records = [
+        {"speaker": members[who], "text": SENTENCES[what].format(other="Peeters")}
+        for who, what in picks
+    ]
+    turns = dk.from_records(records)
+    if turns["speaker"].nunique() < 2:
+        with pytest.raises(dk.StanceError):
+            dk.speaker_similarity(turns)
+        return
+    sim = dk.speaker_similarity(turns)
+    values = sim.to_numpy()
+    np.testing.assert_array_equal(values, values.T)
+    np.testing.assert_array_equal(np.diag(values), 1.0)
+    assert np.all(np.abs(values) <= 1)
+    assert set(sim.index) == set(turns["speaker"])

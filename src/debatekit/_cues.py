@@ -77,6 +77,11 @@ def _cue(name: str, pattern: str, kind: str, polarity: int, weight: float = 1.0)
 _FEW = r"(?:\s+[\w’'-]+){0,3}?"
 _ME = r"(?:me|mij)"
 _INTENS = r"(?:(?:heel|zeer|erg|bijzonder|echt|ontzettend|wel)\s+)?"
+# "We zullen ..." about a bill, not about amendments or motions (which the majority rejects).
+_WE_WILL = (
+    r"\b(?:we|wij|onze\s+fractie)\s+(?:zullen|zal|gaan)\s+"
+    r"(?!(?:\w+\s+){0,4}?(?:amendement|amendementen|motie|moties)\b)"
+)
 
 CUES: tuple[Cue, ...] = (
     # --- agreement with a person --------------------------------------------------
@@ -436,6 +441,23 @@ CUES: tuple[Cue, ...] = (
         "alignment",
         -1,
         0.5,
+    ),
+    # How a group will vote, and which motion it tables, says which side it is on.
+    _cue(
+        "we zullen dit goedkeuren",
+        rf"{_WE_WILL}(?:dit|dat|het|deze|die)\s+(?:\w+\s+){{0,5}}?"
+        r"(?:goedkeuren|steunen|mee\s+goedkeuren|voor\s+stemmen|positief\s+stemmen)\b"
+        r"|\b(?:een|de)\s+gewone\s+motie\b",
+        "alignment",
+        1,
+    ),
+    _cue(
+        "we zullen ons onthouden",
+        rf"{_WE_WILL}(?:\w+\s+){{0,6}}?"
+        r"(?:tegenstemmen|tegen\s+stemmen|niet\s+goedkeuren|niet\s+steunen|ons\s+onthouden|onthouden)\b"
+        r"|\bmotie\s+van\s+(?:aanbeveling|wantrouwen)\b",
+        "alignment",
+        -1,
     ),
     # The majority speaks of "the opposition"; the opposition says "we".
     _cue(
