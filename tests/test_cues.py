@@ -117,7 +117,8 @@ def test_the_sample_has_no_agreement_where_there_is_none(sample_turns):
 
 def test_every_cue_has_a_known_kind_and_a_sign():
     assert {c.kind for c in CUES} <= set(KINDS)
-    assert all(c.polarity in (-1, 1) and 0 < c.weight <= 1 for c in CUES)
+    assert all(c.polarity in (-1, 1) and 0 <= c.weight <= 1 for c in CUES)
+    assert {c.kind for c in CUES if c.weight == 0} == {"thanks"}
     assert len({c.pattern.pattern for c in CUES}) == len(CUES)
 
 

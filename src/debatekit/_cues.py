@@ -48,7 +48,8 @@ class Cue:
     polarity
         ``+1`` (siding with the target) or ``-1`` (against it).
     weight
-        How much the cue says about stance: ritual thanks weigh less than praise.
+        How much the cue says about stance: ritual thanks, which both sides
+        say, weigh nothing; they are listed by :func:`debatekit.interactions`.
     """
 
     name: str
@@ -418,13 +419,13 @@ CUES: tuple[Cue, ...] = (
         -1,
         0.5,
     ),
-    # --- thanks: ritual, so they weigh little ---------------------------------------------
+    # --- thanks: both sides thank, so they are listed but weigh nothing ---------------------------------------------
     _cue(
         "dank u voor uw antwoord",
         r"\b(?:dank\s+u(?:\s+wel)?|bedankt|ik\s+dank\s+u)\b",
         "thanks",
         1,
-        0.25,
+        0.0,
     ),
     # --- siding with the majority or the opposition ----------------------------------------
     _cue(

@@ -207,7 +207,7 @@ def interactions(turns: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame
         ``to_speaker``, ``turn_id``, ``cue`` (the phrase's usual form, or
         ``"mention"``), ``polarity`` (+1 siding with, -1 against, 0 a mere
         mention), ``kind`` (agreement, disagreement, praise, criticism,
-        thanks, alignment, mention), ``weight`` (ritual thanks weigh 0.25),
+        thanks, alignment, mention), ``weight`` (0 for ritual thanks and mentions),
         ``resolved_by`` (how the person aimed at was found: name, u,
         minister, collega's, previous speaker, answer, government),
         ``matched`` (the words found), ``sentence``, ``meeting`` and ``item``.

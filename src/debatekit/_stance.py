@@ -61,7 +61,9 @@ class StanceAnalyzer(Analyzer):
     ----------
     content_weight, interaction_weight, government_weight
         Weights of the three signals (>= 0, not all 0); see the module
-        documentation and ``docs/stance.md``.
+        documentation and ``docs/stance.md``. The government signal weighs
+        double: every debate with a minister gives it evidence, while the
+        other two need debates or words the two speakers share.
     embedder
         What embeds the turns for the content signal: ``"tfidf"`` (offline),
         a sentence-transformers model name or folder, a loaded model, or an
@@ -110,7 +112,7 @@ class StanceAnalyzer(Analyzer):
         *,
         content_weight: float = 1.0,
         interaction_weight: float = 1.0,
-        government_weight: float = 1.0,
+        government_weight: float = 2.0,
         embedder: Any = "tfidf",
         roles: Sequence[str] = ("member", "minister"),
         min_words: int = 5,
@@ -365,7 +367,7 @@ def speaker_similarity(
     *,
     content_weight: float = 1.0,
     interaction_weight: float = 1.0,
-    government_weight: float = 1.0,
+    government_weight: float = 2.0,
     embedder: Any = "tfidf",
     roles: Sequence[str] = ("member", "minister"),
     min_words: int = 5,
