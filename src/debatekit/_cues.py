@@ -419,7 +419,7 @@ CUES: tuple[Cue, ...] = (
         -1,
         0.5,
     ),
-    # --- thanks: both sides thank, so they are listed but weigh nothing ---------------------------------------------
+    # --- thanks: both sides thank, so they are listed but weigh nothing ----------------
     _cue(
         "dank u voor uw antwoord",
         r"\b(?:dank\s+u(?:\s+wel)?|bedankt|ik\s+dank\s+u)\b",
