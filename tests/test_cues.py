@@ -165,6 +165,9 @@ def test_targets_follow_names_then_you_then_the_minister():
         ("Thijs Verbeurgt", "collega's"),
         ("Imade Annouri", "collega's"),
     ]
+    assert resolve("Ik sluit me aan bij de vorige sprekers.", others=["Imade Annouri"]) == [
+        ("Imade Annouri", "collega's")
+    ]
     assert resolve("Ik heb een goede vriend.") == []
 
 
@@ -183,6 +186,13 @@ def test_targets_follow_names_then_you_then_the_minister():
         ("Onze fractie zal zich bij de stemming onthouden.", "alignment", -1),
         ("Ik dien daarom een motie van aanbeveling in.", "alignment", -1),
         ("Er werd een gewone motie ingediend.", "alignment", 1),
+        ("Ik wil u danken voor de vele inspanningen.", "praise", 1),
+        ("Het gaat gelukkig de goede kant op.", "praise", 1),
+        ("Ik ben alvast gerustgesteld.", "praise", 1),
+        ("Dit is een gemiste kans, minister.", "criticism", -1),
+        ("Ik had gehoopt dat u verder zou gaan.", "criticism", -1),
+        ("Ik blijf toch met heel wat vragen zitten.", "criticism", -1),
+        ("U geeft geen concreet antwoord.", "criticism", -1),
     ],
 )
 def test_evaluations_and_alignment_beyond_the_sample(text, kind, polarity):

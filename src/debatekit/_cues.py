@@ -311,6 +311,21 @@ CUES: tuple[Cue, ...] = (
         1,
     ),
     _cue(
+        "ik waardeer uw inspanningen",
+        r"\b(?:uw|de|jullie)\s+(?:vele\s+|grote\s+)?inspanningen\b(?=[^.]*\b(?:dank|waardeer|apprecieer|erken)\w*)"
+        r"|\b(?:dank|waardeer|apprecieer|erken)\w*\b[^.]{0,40}\binspanningen\b"
+        r"|\bu\s+zet\s+(?:al\s+)?(?:heel\s+wat|belangrijke|goede|grote)\s+stappen\b",
+        "praise",
+        1,
+    ),
+    _cue(
+        "in de goede richting",
+        r"\b(?:in\s+de\s+goede\s+richting|de\s+goede\s+kant\s+op)\b|\bhoopvol\b"
+        r"|\bik\s+ben\s+(?:alvast\s+|al\s+)?gerustgesteld\b",
+        "praise",
+        1,
+    ),
+    _cue(
         "dat stelt me gerust",
         rf"\b(?:stelt|stellen)\s+{_ME}\s+gerust\b|\bgeruststellend\b",
         "praise",
@@ -364,7 +379,8 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "geen antwoord",
-        r"\b(?:geen|onvolledig|vaag)\s+antwoord\b|\bniet\s+(?:beantwoord|geantwoord)\b",
+        r"\b(?:geen|onvolledig|vaag)\s+(?:(?:echt|concreet|duidelijk)\s+)?antwoord\b"
+        r"|\bniet\s+(?:beantwoord|geantwoord)\b",
         "criticism",
         -1,
     ),
@@ -411,6 +427,14 @@ CUES: tuple[Cue, ...] = (
         "criticism",
         -1,
         0.5,
+    ),
+    _cue(
+        "een gemiste kans",
+        r"\bgemiste\s+kans\b|\bik\s+had\s+gehoopt\b|\bu\s+verschuilt\s+zich\b"
+        r"|\b(?:doorschuiven|doorgeschoven|doorschuift|afschuiven|afgeschoven)\b"
+        r"|\bik\s+blijf\s+(?:\w+\s+){0,3}?met\s+(?:\w+\s+){0,3}?vragen\s+zitten\b",
+        "criticism",
+        -1,
     ),
     _cue(
         "nog altijd niet",
@@ -575,7 +599,8 @@ _MINISTER_WORD = re.compile(
 )
 _YOU = re.compile(r"\b(?:u|uw)\b", re.IGNORECASE)
 _YOU_ALL = re.compile(
-    r"\b(?:jullie|de\s+(?:twee|drie|vier|beide|andere)\s+collega[’']s|collega[’']s)\b",
+    r"\b(?:jullie|de\s+(?:twee|drie|vier|beide|andere)\s+collega[’']s|collega[’']s"
+    r"|de\s+(?:vorige|andere)\s+sprekers)\b",
     re.IGNORECASE,
 )
 
