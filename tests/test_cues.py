@@ -193,6 +193,7 @@ def test_targets_follow_names_then_you_then_the_minister():
         ("Ik had gehoopt dat u verder zou gaan.", "criticism", -1),
         ("Ik blijf toch met heel wat vragen zitten.", "criticism", -1),
         ("U geeft geen concreet antwoord.", "criticism", -1),
+        ("U schuift de verantwoordelijkheid gewoon door.", "criticism", -1),
     ],
 )
 def test_evaluations_and_alignment_beyond_the_sample(text, kind, polarity):
@@ -207,3 +208,5 @@ def test_the_majority_of_firms_is_not_a_political_majority():
 def test_rejecting_an_amendment_or_supporting_firms_is_no_vote_on_the_bill():
     assert not find_cues("Wij zullen dit amendement niet steunen.")
     assert not find_cues("We gaan onze bedrijven blijven steunen.")
+    # the minister's own words: firms pass obligations on, which is no judgement of the answer
+    assert not find_cues("Grotere ondernemingen schuiven hun verplichtingen door naar de kmo's.")

@@ -431,7 +431,9 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "een gemiste kans",
         r"\bgemiste\s+kans\b|\bik\s+had\s+gehoopt\b|\bu\s+verschuilt\s+zich\b"
-        r"|\b(?:doorschuiven|doorgeschoven|doorschuift|afschuiven|afgeschoven)\b"
+        r"|\b(?:verantwoordelijkheid|bal)\s+(?:\w+\s+){0,3}?(?:door|af)(?:schuiven|geschoven|schuift)\b"
+        r"|\b(?:door|af)(?:schuiven|schuift|geschoven)\s+naar\s+(?:het\s+)?federale\b"
+        r"|\bschuift?\s+(?:\w+\s+){0,3}?(?:verantwoordelijkheid|bal)\s+(?:\w+\s+){0,2}?(?:door|af)\b"
         r"|\bik\s+blijf\s+(?:\w+\s+){0,3}?met\s+(?:\w+\s+){0,3}?vragen\s+zitten\b",
         "criticism",
         -1,
