@@ -77,7 +77,7 @@ def _cue(name: str, pattern: str, kind: str, polarity: int, weight: float = 1.0)
 # Words that may sit between the parts of a phrase ("ik ben het daar volledig mee eens").
 _FEW = r"(?:\s+[\w’'-]+){0,3}?"
 _ME = r"(?:me|mij)"
-_INTENS = r"(?:(?:heel|zeer|erg|bijzonder|echt|ontzettend|wel)\s+)?"
+_INTENS = r"(?:(?:ook|toch|heel|zeer|erg|bijzonder|echt|ontzettend|wel)\s+){0,2}"
 # "We zullen ..." about a bill, not about amendments or motions (which the majority rejects).
 _WE_WILL = (
     r"\b(?:we|wij|onze\s+fractie)\s+(?:zullen|zal|gaan)\s+"
