@@ -71,6 +71,14 @@ def cluster_order(similarity: pd.DataFrame) -> list[Any]:
     -------
     list
         The speakers, reordered.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sim = pd.DataFrame([[1, -0.5, 0.9], [-0.5, 1, -0.4], [0.9, -0.4, 1]],
+    ...                    index=list("abc"), columns=list("abc"))
+    >>> cluster_order(sim)  # a and c side together, b apart
+    ['b', 'c', 'a']
     """
     values = _check_square(similarity)
     names = list(similarity.index)
@@ -150,6 +158,15 @@ def speaker_coordinates(similarity: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``x`` and ``y``, one row per speaker.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sim = pd.DataFrame([[1, -0.5, 0.9], [-0.5, 1, -0.4], [0.9, -0.4, 1]],
+    ...                    index=list("abc"), columns=list("abc"))
+    >>> x = speaker_coordinates(sim)["x"]
+    >>> bool(abs(x["a"] - x["c"]) < abs(x["a"] - x["b"]))
+    True
     """
     values = _check_square(similarity)
     n = len(values)
@@ -188,6 +205,13 @@ def plot_speaker_map(
     Returns
     -------
     matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import debatekit as dk
+    >>> turns = dk.read_transcript(dk.sample_path())
+    >>> blocs = {"Axel Ronse": "majority", "Imade Annouri": "opposition"}
+    >>> ax = dk.plot_speaker_map(dk.speaker_similarity(turns), groups=blocs)  # doctest: +SKIP
     """
     coords = speaker_coordinates(similarity)
     labels = dict(groups) if groups is not None else None
@@ -247,6 +271,12 @@ def plot_interactions(
     Returns
     -------
     matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import debatekit as dk
+    >>> turns = dk.read_transcript(dk.sample_path())
+    >>> ax = dk.plot_interactions(dk.interactions(turns))  # doctest: +SKIP
     """
     import networkx as nx
 
