@@ -18,13 +18,16 @@ loaded model, an embedder) into an :class:`Embedder`.
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import importlib.util
 import re
 import warnings
 import weakref
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -32,8 +35,16 @@ import pandas as pd
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 
-from ._errors import EmbedderError, Errors, MissingDependencyError, ModelFallbackWarning, Warnings
+from ._errors import (
+    EmbedderError,
+    Errors,
+    MissingDependencyError,
+    ModelFallbackWarning,
+    NotFittedError,
+    Warnings,
+)
 
 __all__ = [
     "Embedder",
@@ -52,9 +63,10 @@ __all__ = [
 #: The multilingual model users with internet access would pick for Dutch.
 DEFAULT_MODEL = "paraphrase-multilingual-MiniLM-L12-v2"
 
-#: Words of two or more letters; numbers (document numbers, years, amounts)
+#: Words of two or more letters, hyphenated compounds kept whole
+#: ("kmo-portefeuille", "ai-wet"); numbers (document numbers, years, amounts)
 #: say little about a subject and would otherwise crowd the vocabulary.
-TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
+TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+(?:-[^\W\d_]+)*\b"
 
 #: Words every debate of the Flemish Parliament shares, whatever its subject:
 #: forms of address, the floor's procedure, and the fillers of spoken Dutch.
@@ -75,7 +87,7 @@ DEBATE_WORDS = frozenset(
     punt punten stuk kader vlak zaak zaken feit manier aantal keer kant jaar jaren
     procent euro miljoen miljard stilaan momenteel ondertussen alvast daarnaast
     daarbij daarvoor daarover daarmee daaraan hierover hiervoor hierbij waarbij
-    waarvoor waarover waarin ervoor erover erop eraan ermee erbij nl enerzijds
+    waarvoor waarover waarin ervoor erover erop eraan ermee erbij nl enerzijds nodig
     anderzijds één twee drie vier vijf tien honderd duizend
     """.split()
 )
@@ -102,14 +114,36 @@ def dutch_stop_words() -> frozenset[str]:
     >>> "werkloosheid" in dutch_stop_words()
     False
     """
-    from spacy.lang.nl.stop_words import STOP_WORDS
-
-    words = {w.lower() for w in STOP_WORDS} | DEBATE_WORDS
+    words = {w.lower() for w in _spacy_dutch_stop_words()} | DEBATE_WORDS
     token = re.compile(TOKEN_PATTERN)
     # Add the pieces the tokenizer makes of each word, or scikit-learn warns
     # that the stop words are inconsistent with the tokenizer.
     pieces = {piece for word in words for piece in token.findall(word)}
     return frozenset(words | pieces)
+
+
+def _spacy_dutch_stop_words() -> set[str]:
+    """SpaCy's ``spacy.lang.nl.stop_words.STOP_WORDS``, read without importing spaCy.
+
+    Importing any part of spaCy imports spaCy itself (and thinc and torch),
+    seconds for a word list; the list is a string literal in that file.
+    """
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or spec.origin is None:
+        raise MissingDependencyError(message("E301", package="spacy", extra="dev"))
+    source = Path(spec.origin).parent / "lang" / "nl" / "stop_words.py"
+    try:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+    except OSError:  # an unusual install: import it after all
+        from spacy.lang.nl.stop_words import STOP_WORDS
+
+        return set(STOP_WORDS)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return set(node.value.split())
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    return set(STOP_WORDS)
 
 
 @runtime_checkable
@@ -236,7 +270,26 @@ class TfidfEmbedder:
         self.svd_ = TruncatedSVD(
             n_components=k, algorithm="randomized", random_state=self.random_state
         )
-        return normalize(self.svd_.fit_transform(matrix)).astype(np.float32)
+        # One BLAS thread: the SVD's QR and LU steps are small, and several
+        # threads on a busy machine wait for each other many times longer.
+        with threadpool_limits(1):
+            reduced = self.svd_.fit_transform(matrix)
+        return normalize(reduced).astype(np.float32)
+
+    def transform(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed new ``texts`` in the space the last :meth:`embed` fitted, without refitting.
+
+        Raises
+        ------
+        NotFittedError
+            :meth:`embed` was never called.
+        """
+        if not hasattr(self, "vectorizer_"):
+            raise NotFittedError(Errors.E009.format(name="TfidfEmbedder"))
+        matrix = self.vectorizer_.transform(_as_text_list(texts))
+        if self.svd_ is None:
+            return normalize(matrix.toarray())
+        return normalize(self.svd_.transform(matrix)).astype(np.float32)
 
 
 class EmbeddingCache:
