@@ -208,5 +208,7 @@ def test_the_majority_of_firms_is_not_a_political_majority():
 def test_rejecting_an_amendment_or_supporting_firms_is_no_vote_on_the_bill():
     assert not find_cues("Wij zullen dit amendement niet steunen.")
     assert not find_cues("We gaan onze bedrijven blijven steunen.")
+    # talking with the government is not governing with it
+    assert not find_cues("We hebben daar met de Vlaamse Regering al vaak over gedebatteerd.")
     # the minister's own words: firms pass obligations on, which is no judgement of the answer
     assert not find_cues("Grotere ondernemingen schuiven hun verplichtingen door naar de kmo's.")

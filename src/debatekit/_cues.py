@@ -456,7 +456,10 @@ CUES: tuple[Cue, ...] = (
     # --- siding with the majority or the opposition ----------------------------------------
     _cue(
         "wat we met de regering doen",
-        r"\b(?:we|wij)\b(?:\s+[\w’'-]+){0,4}?\s+met\s+(?:de|deze|onze)\s+(?:Vlaamse\s+)?(?:regering|meerderheid)\b"
+        # we did it with the government, not merely talked to it
+        r"\b(?:we|wij)\b(?:\s+[\w’'-]+){0,4}?\s+met\s+(?:de|deze|onze)\s+(?:Vlaamse\s+)?"
+        r"(?:regering|meerderheid)\s+(?:\w+\s+){0,2}?(?:gedaan|beslist|gerealiseerd|afgesproken|"
+        r"ingevoerd|opgezet|genomen|goedgekeurd|uitgewerkt|doen|realiseren|beslissen|invoeren)\b"
         r"|\bonze\s+(?:meerderheid|regering)\b|\b(?:wij|we)\s+(?:als|in\s+de)\s+meerderheid\b",
         "alignment",
         1,
