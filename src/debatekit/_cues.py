@@ -352,15 +352,18 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "onvoldoende",
+        # also describes the world ("nog te weinig kandidaten"), so half a vote
         r"\b(?:onvoldoende|niet\s+voldoende|ontoereikend|niet\s+genoeg|te\s+weinig)\b",
         "criticism",
         -1,
+        0.5,
     ),
     _cue(
         "dringend ingrijpen",
         r"\bdringend\s+(?:moet|moeten|nodig|ingrijpen|ingegrepen)\b|\bmoet\s+dringend\b",
         "criticism",
         -1,
+        0.5,
     ),
     _cue(
         "teleurgesteld",
