@@ -74,6 +74,16 @@ INTENDED = {
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    # stance: who sides with whom
+    "StanceAnalyzer",
+    "speaker_similarity",
+    "interactions",
+    "government_stance",
+    "validate_similarity",
+    "plot_similarity",
+    "plot_speaker_map",
+    "plot_interactions",
+    "StanceError",
     "__version__",
 }
 

@@ -45,6 +45,7 @@ from ._errors import (
     PdfReadError,
     RecordsError,
     SchemaError,
+    StanceError,
     TranscriptError,
     TranscriptNotFoundError,
     UnknownAnalyzerError,
@@ -52,6 +53,7 @@ from ._errors import (
 )
 from ._figure_match import compare_figures
 from ._gazetteer import GAZETTEER_COLUMNS, load_gazetteer
+from ._interactions import interactions
 from ._io import CorpusResult, read_corpus, read_text, read_transcript, sample_path
 from ._labels import Speaker, parse_dutch_date, parse_speaker
 from ._numbers import Numbers, numbers
@@ -60,6 +62,13 @@ from ._parse import parse_transcript
 from ._records import from_records
 from ._report import LINE_KINDS, ParseReport, ParseResult
 from ._schema import TURN_COLUMNS
+from ._stance import (
+    StanceAnalyzer,
+    government_stance,
+    speaker_similarity,
+    validate_similarity,
+)
+from ._stance_plots import plot_interactions, plot_similarity, plot_speaker_map
 from ._stats import SpeakingStats, plot_speaking_stats, speaking_stats
 from ._topics import TopicAnalyzer, topics
 from ._topics_result import TopicResult
@@ -137,5 +146,15 @@ __all__ = [
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    # stance: who sides with whom
+    "StanceAnalyzer",
+    "speaker_similarity",
+    "interactions",
+    "government_stance",
+    "validate_similarity",
+    "plot_similarity",
+    "plot_speaker_map",
+    "plot_interactions",
+    "StanceError",
     "__version__",
 ]

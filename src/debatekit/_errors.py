@@ -30,6 +30,7 @@ __all__ = [
     "ModelFallbackWarning",
     "EmbedderError",
     "MissingDependencyError",
+    "StanceError",
     "Errors",
     "Warnings",
 ]
@@ -165,6 +166,27 @@ class Errors:
     )
     E306 = "The {param!r} parameter of {owner} must be one of {choices}. Got {value!r} instead."
     E307 = "The turns have no column(s) {missing} to group topics by. Columns there: {columns}."
+    # stance (E400-E449)
+    E400 = "The {param!r} parameter of StanceAnalyzer must be a number >= 0. Got {value!r} instead."
+    E401 = (
+        "All three weights of StanceAnalyzer (content_weight, interaction_weight, "
+        "government_weight) are 0, so there is nothing to combine. Give at least one a weight > 0."
+    )
+    E402 = "The {param!r} parameter of StanceAnalyzer must be {rule}. Got {value!r} instead."
+    E403 = (
+        "Speaker similarity needs at least two speakers with roles {roles} who said "
+        "something; the turns have {n}. Pass more turns, or widen roles=."
+    )
+    E404 = (
+        "validate_similarity needs a square DataFrame with the same speakers, in the same "
+        "order, on both axes, as dk.speaker_similarity returns."
+    )
+    E405 = (
+        "validate_similarity needs at least one same-group and one cross-group pair; among "
+        "the {n} speakers found in both the similarity and the groups there are {same} "
+        "same-group and {cross} cross-group pairs. Check that the groups name the speakers "
+        "as the turns do (e.g. 'Stijn De Roo')."
+    )
 
 
 class Warnings:
@@ -345,6 +367,10 @@ class EmbedderError(DebatekitError, ValueError):
 
 class MissingDependencyError(DebatekitError, ImportError):
     """An optional package that a feature needs is not installed (see its extra)."""
+
+
+class StanceError(AnalyzerError, ValueError):
+    """Speaker similarity that cannot be computed or validated as asked."""
 
 
 class DebatekitWarning(UserWarning):
