@@ -45,16 +45,16 @@ def entity_summary(
     Returns
     -------
     pandas.DataFrame
-        Indexed by ``canonical`` (with its ``label``), one column of counts per
-        value of ``by`` and a ``total``.
+        Indexed by ``canonical``: its ``label``, one column of counts per value
+        of ``by``, and a ``total``.
 
     Examples
     --------
     >>> import debatekit as dk
     >>> turns = dk.read_transcript(dk.sample_path())
     >>> table = dk.entity_summary(dk.entities(turns, model=None, progress=False))
-    >>> int(table.loc[("VDAB", "ORG"), "total"])
-    18
+    >>> table.loc["VDAB", "label"], int(table.loc["VDAB", "total"])
+    ('ORG', 18)
     """
     _require(mentions, (*_SUMMARY_NEEDS, by))
     data = mentions
@@ -63,12 +63,16 @@ def entity_summary(
     group = data[by].astype("string")
     if by == "party" and "role" in data.columns:
         group = group.fillna(data["role"].astype("string"))
-    table = pd.crosstab(
-        [data["canonical"].astype(str), data["label"].astype(str)], group.fillna("unknown")
-    )
+    canonical = data["canonical"].astype(str).rename("canonical")
+    table = pd.crosstab(canonical, group.fillna("unknown"))
     table.columns = table.columns.astype(str)
     table.columns.name = by
     table["total"] = table.sum(axis=1)
+    # The label it has most often (a model may label a few mentions otherwise).
+    labels_of = (
+        data["label"].astype(str).groupby(canonical).agg(lambda s: s.value_counts().index[0])
+    )
+    table.insert(0, "label", labels_of.reindex(table.index))
     table = table.sort_values("total", ascending=False, kind="stable")
     return table.head(top) if top is not None else table
 
