@@ -301,6 +301,11 @@ def test_render_entities_shows_a_turn_with_its_canonical_names(sample_result, sa
     assert "ORG · VLAIO" in html
     with pytest.raises(ValueError, match=r"\[E107\]"):
         dk.render_entities(turns, "nope", sample_mentions)
+    # Without mentions, the turn's are found knowing the whole meeting.
+    ronse = sample_mentions[sample_mentions["text"] == "Ronse"]["turn_id"].iloc[0]
+    alone = dk.render_entities(turns, ronse, model=None)
+    assert alone == dk.render_entities(turns, ronse, sample_mentions)
+    assert "PERSON · Axel Ronse" in alone
 
 
 def test_entity_summary_counts_mentions_per_entity_and_party(sample_mentions):

@@ -90,7 +90,7 @@ def render_entities(
     mentions: pd.DataFrame | None = None,
     *,
     show_canonical: bool = True,
-    model: object = None,
+    model: object = "auto",
 ) -> EntityHTML:
     """Render one turn's entities with displaCy.
 
@@ -101,13 +101,15 @@ def render_entities(
     turn_id
         The turn to show, e.g. ``"C190-2023-2024-0004"``.
     mentions
-        The table :func:`debatekit.entities` returns; found for this turn
-        (with ``model``) when not given.
+        The table :func:`debatekit.entities` returns; when not given, the
+        turn's mentions are found with ``model``, knowing the speakers and
+        acronyms of every turn in ``turns``.
     show_canonical
         Write the canonical name after the label when the text differs from
         it (``ORG · VLAIO`` on ``Agentschap Innoveren en Ondernemen``).
     model
-        The model for finding mentions when ``mentions`` is not given.
+        The model for finding mentions when ``mentions`` is not given (see
+        :class:`debatekit.EntityRecognizer`).
 
     Returns
     -------
@@ -136,9 +138,11 @@ def render_entities(
         raise ValueError(Errors.E107.format(turn_id=turn_id, example=example))
     turn = chosen.iloc[0]
     if mentions is None:
-        from ._entities import entities
+        from ._entities import EntityRecognizer
 
-        mentions = entities(chosen, model, include_procedural=True, progress=False)
+        # Fitted on every turn, so that the meeting's speakers and acronyms are known.
+        recognizer = EntityRecognizer(model, include_procedural=True, progress=False)
+        mentions = recognizer.fit(turns).transform(chosen)
     _require(mentions, _RENDER_NEEDS)
     own = mentions[mentions["turn_id"] == turn_id].sort_values("start", kind="stable")
     ents, colors = [], {}
