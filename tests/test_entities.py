@@ -165,6 +165,27 @@ def test_person_rules_name_the_meetings_speakers_in_full():
     ]
 
 
+def test_names_are_resolved_within_their_own_meeting():
+    first = _turns(
+        ("Jan Peeters", "N-VA", "Ik dank collega Claes."),
+        ("Eva Claes", "Groen", "En ik collega Peeters."),
+        meeting="C1",
+    )
+    second = _turns(
+        ("Tom Claes", "Vooruit", "Collega Peeters heeft gelijk, zegt collega Claes."),
+        ("An Peeters", "cd&v", "Dank u, collega Claes."),
+        ("Jan Peeters", "N-VA", "Ook ik dank collega Claes."),
+        meeting="C2",
+    ).assign(turn_id=lambda t: "C2-" + t["turn_id"])
+    found = dk.entities(pd.concat([first, second]), model=None, progress=False)
+    resolved = dict(zip(found["turn_id"] + " " + found["text"], found["canonical"], strict=True))
+    assert resolved["T01 Claes"] == "Eva Claes"
+    assert resolved["T02 Peeters"] == "Jan Peeters"
+    assert resolved["C2-T02 Claes"] == "Tom Claes"
+    # Two Peeters speak in C2: the name stays as written, never the gazetteer's Lydia Peeters.
+    assert resolved["C2-T01 Peeters"] == "Peeters"
+
+
 def test_person_rules_do_not_cross_a_sentence_end():
     turns = _turns(("Jo Brouns", None, "Dat deed collega Dermagne. Binnen Vlaanderen volgt de MP."))
     found = dk.entities(turns, model=None, progress=False)

@@ -343,13 +343,13 @@ def _name_keys(full_name: str) -> list[str]:
     return [" ".join(words[i:]) for i in range(len(words))]
 
 
-def _people_index(names: Iterable[str]) -> dict[str, str]:
-    """Name as it may be written -> full name; a key two people share is dropped."""
+def _people_index(names: Iterable[str]) -> dict[str, str | None]:
+    """Name as it may be written -> full name; ``None`` for a name two people share."""
     index: dict[str, str | None] = {}
     for full in dict.fromkeys(" ".join(n.split()) for n in names if n):
         for key in _name_keys(full):
             index[key] = full if index.get(key, full) == full else None
-    return {k: v for k, v in index.items() if v}
+    return index
 
 
 def _forms(table: pd.DataFrame) -> list[tuple[str, dict[str, Any]]]:
@@ -450,7 +450,8 @@ class EntityRecognizer(Analyzer):
     acronyms_ : pandas.DataFrame
         The acronyms the turns define, linked to their canonical entity.
     people_ : dict
-        Per meeting, each way a speaker's name may be written -> full name.
+        Per meeting, each way a speaker's name may be written -> full name
+        (``None`` where two speakers share it).
     known_people_ : dict
         The same for the people in the gazetteer, used when the meeting does
         not tell who ``minister Somers`` is.
@@ -538,7 +539,7 @@ class EntityRecognizer(Analyzer):
         for d in self.acronyms_.itertuples(index=False):
             rows += [(d.long_form, d.label, "acronym", d.canonical)]
             rows += [(d.acronym, d.label, "acronym", d.canonical)]
-        speakers = sorted({full for index in self.people_.values() for full in index.values()})
+        speakers = sorted({f for index in self.people_.values() for f in index.values() if f})
         rows += [(name, "PERSON", "person_rule", name) for name in speakers]
         return _unique_patterns(rows)
 
@@ -604,10 +605,16 @@ class EntityRecognizer(Analyzer):
         return _mentions_frame(rows)
 
     def _person(self, meeting: object, name: str) -> str:
-        """The full name of ``name`` when the meeting or the gazetteer tells it."""
+        """The full name of ``name`` when the meeting or the gazetteer tells it.
+
+        A name two of the meeting's speakers share stays as written: the
+        gazetteer must not guess someone else.
+        """
         name = " ".join(name.split())
-        found = self.people_.get(meeting, {}).get(name)
-        return found or self.known_people_.get(name) or name
+        for index in (self.people_.get(meeting, {}), self.known_people_):
+            if name in index:
+                return index[name] or name
+        return name
 
 
 def _meetings(turns: pd.DataFrame) -> list[object]:
