@@ -125,7 +125,7 @@ def render_entities(
     --------
     >>> import debatekit as dk
     >>> turns = dk.read_transcript(dk.sample_path())
-    >>> html = dk.render_entities(turns, "C190-2023-2024-0002")
+    >>> html = dk.render_entities(turns, "C190-2023-2024-0002", model=None)
     >>> "SERV" in html
     True
     """
