@@ -341,6 +341,11 @@ def test_entity_summary_counts_mentions_per_entity_and_party(sample_mentions):
     assert set(table["label"]) == {"ORG"}
     assert table.index.is_unique
     assert len(dk.entity_summary(sample_mentions, top=5)) == 5
+    by_item = dk.entity_summary(sample_mentions, by="item", labels=None)
+    assert list(by_item.columns) == ["label", *map(str, range(1, 11)), "total"]
+    assert by_item["total"].sum() == len(sample_mentions)
+    no_role = sample_mentions.drop(columns=["role"])
+    assert dk.entity_summary(no_role).loc["VDAB", "unknown"] == vdab["party"].isna().sum()
     with pytest.raises(dk.SchemaError, match=r"\[E108\]"):
         dk.entity_summary(sample_mentions.drop(columns=["canonical"]))
 

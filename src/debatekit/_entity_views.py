@@ -60,11 +60,13 @@ def entity_summary(
     data = mentions
     if labels is not None:
         data = data[data["label"].isin(list(labels))]
-    group = data[by].astype("string")
+    group = data[by]
     if by == "party" and "role" in data.columns:
-        group = group.fillna(data["role"].astype("string"))
+        group = group.astype("string").fillna(data["role"].astype("string"))
+    if group.isna().any():  # counted, not dropped
+        group = group.astype("string").fillna("unknown")
     canonical = data["canonical"].astype(str).rename("canonical")
-    table = pd.crosstab(canonical, group.fillna("unknown"))
+    table = pd.crosstab(canonical, group)  # columns in the values' own order: items 1, 2, 10
     table.columns = table.columns.astype(str)
     table.columns.name = by
     table["total"] = table.sum(axis=1)
