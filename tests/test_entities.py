@@ -292,6 +292,7 @@ def test_a_model_that_is_not_installed_is_an_error_not_a_download(monkeypatch, s
     ("params", "match"),
     [
         ({"model": 3}, r"\[E105\].*Got 3"),
+        ({"model": ["auto"]}, r"\[E105\].*Got \['auto'\]"),
         ({"model": None, "batch_size": 0}, r"\[E106\].*'batch_size'.*Got 0"),
         ({"model": None, "n_process": 0}, r"\[E106\].*'n_process'.*Got 0"),
     ],

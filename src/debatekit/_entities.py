@@ -104,6 +104,7 @@ _TITLED_NAME = re.compile(rf"(?<![\w-])(?i:{_TITLES})\s+(?P<name>{_PERSON_NAME})
 
 @lru_cache(maxsize=4)
 def _load_named(name: str) -> Language:
+    """An installed model, loaded once a session (the large one takes seconds)."""
     import spacy
 
     return spacy.load(name)
@@ -159,7 +160,7 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
         return model, f"{model.meta.get('lang', '')}_{model.meta.get('name', '')}", False
     if model is None:
         return _blank_dutch(), None, True
-    if model == "auto":
+    if isinstance(model, str) and model == "auto":
         for name in _AUTO_MODELS:
             if _installed(name):
                 return _load_named(name), name, False
@@ -173,7 +174,11 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
         return _blank_dutch(), None, True
     if isinstance(model, (str, os.PathLike)):
         name = os.fspath(model)
-        if os.path.isdir(name) or _installed(name):
+        if os.path.isdir(name):  # not cached: a directory may hold a model retrained since
+            import spacy
+
+            return spacy.load(name), name, False
+        if _installed(name):
             return _load_named(name), name, False
         raise AnalyzerError(Errors.E104.format(name=name))
     raise AnalyzerError(Errors.E105.format(value=model))
