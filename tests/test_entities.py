@@ -165,6 +165,27 @@ def test_person_rules_name_the_meetings_speakers_in_full():
     ]
 
 
+def test_names_are_resolved_within_their_own_meeting():
+    first = _turns(
+        ("Jan Peeters", "N-VA", "Ik dank collega Claes."),
+        ("Eva Claes", "Groen", "En ik collega Peeters."),
+        meeting="C1",
+    )
+    second = _turns(
+        ("Tom Claes", "Vooruit", "Collega Peeters heeft gelijk, zegt collega Claes."),
+        ("An Peeters", "cd&v", "Dank u, collega Claes."),
+        ("Jan Peeters", "N-VA", "Ook ik dank collega Claes."),
+        meeting="C2",
+    ).assign(turn_id=lambda t: "C2-" + t["turn_id"])
+    found = dk.entities(pd.concat([first, second]), model=None, progress=False)
+    resolved = dict(zip(found["turn_id"] + " " + found["text"], found["canonical"], strict=True))
+    assert resolved["T01 Claes"] == "Eva Claes"
+    assert resolved["T02 Peeters"] == "Jan Peeters"
+    assert resolved["C2-T02 Claes"] == "Tom Claes"
+    # Two Peeters speak in C2: the name stays as written, never the gazetteer's Lydia Peeters.
+    assert resolved["C2-T01 Peeters"] == "Peeters"
+
+
 def test_person_rules_do_not_cross_a_sentence_end():
     turns = _turns(("Jo Brouns", None, "Dat deed collega Dermagne. Binnen Vlaanderen volgt de MP."))
     found = dk.entities(turns, model=None, progress=False)
@@ -271,6 +292,7 @@ def test_a_model_that_is_not_installed_is_an_error_not_a_download(monkeypatch, s
     ("params", "match"),
     [
         ({"model": 3}, r"\[E105\].*Got 3"),
+        ({"model": ["auto"]}, r"\[E105\].*Got \['auto'\]"),
         ({"model": None, "batch_size": 0}, r"\[E106\].*'batch_size'.*Got 0"),
         ({"model": None, "n_process": 0}, r"\[E106\].*'n_process'.*Got 0"),
     ],
@@ -301,19 +323,30 @@ def test_render_entities_shows_a_turn_with_its_canonical_names(sample_result, sa
     assert "ORG · VLAIO" in html
     with pytest.raises(ValueError, match=r"\[E107\]"):
         dk.render_entities(turns, "nope", sample_mentions)
+    # Without mentions, the turn's are found knowing the whole meeting.
+    ronse = sample_mentions[sample_mentions["text"] == "Ronse"]["turn_id"].iloc[0]
+    alone = dk.render_entities(turns, ronse, model=None)
+    assert alone == dk.render_entities(turns, ronse, sample_mentions)
+    assert "PERSON · Axel Ronse" in alone
 
 
 def test_entity_summary_counts_mentions_per_entity_and_party(sample_mentions):
     table = dk.entity_summary(sample_mentions)
     vdab = sample_mentions[sample_mentions["canonical"] == "VDAB"]
-    assert table.loc[("VDAB", "ORG"), "total"] == len(vdab)
+    assert table.loc["VDAB", "total"] == len(vdab)
     by_party = vdab["party"].fillna(vdab["role"]).value_counts()
     for party, n in by_party.items():
-        assert table.loc[("VDAB", "ORG"), party] == n
+        assert table.loc["VDAB", party] == n
     assert "minister" in table.columns
     assert table["total"].is_monotonic_decreasing
-    assert set(table.index.get_level_values("label")) == {"ORG"}
+    assert set(table["label"]) == {"ORG"}
+    assert table.index.is_unique
     assert len(dk.entity_summary(sample_mentions, top=5)) == 5
+    by_item = dk.entity_summary(sample_mentions, by="item", labels=None)
+    assert list(by_item.columns) == ["label", *map(str, range(1, 11)), "total"]
+    assert by_item["total"].sum() == len(sample_mentions)
+    no_role = sample_mentions.drop(columns=["role"])
+    assert dk.entity_summary(no_role).loc["VDAB", "unknown"] == vdab["party"].isna().sum()
     with pytest.raises(dk.SchemaError, match=r"\[E108\]"):
         dk.entity_summary(sample_mentions.drop(columns=["canonical"]))
 

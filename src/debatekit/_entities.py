@@ -104,6 +104,7 @@ _TITLED_NAME = re.compile(rf"(?<![\w-])(?i:{_TITLES})\s+(?P<name>{_PERSON_NAME})
 
 @lru_cache(maxsize=4)
 def _load_named(name: str) -> Language:
+    """An installed model, loaded once a session (the large one takes seconds)."""
     import spacy
 
     return spacy.load(name)
@@ -159,7 +160,7 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
         return model, f"{model.meta.get('lang', '')}_{model.meta.get('name', '')}", False
     if model is None:
         return _blank_dutch(), None, True
-    if model == "auto":
+    if isinstance(model, str) and model == "auto":
         for name in _AUTO_MODELS:
             if _installed(name):
                 return _load_named(name), name, False
@@ -173,7 +174,11 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
         return _blank_dutch(), None, True
     if isinstance(model, (str, os.PathLike)):
         name = os.fspath(model)
-        if os.path.isdir(name) or _installed(name):
+        if os.path.isdir(name):  # not cached: a directory may hold a model retrained since
+            import spacy
+
+            return spacy.load(name), name, False
+        if _installed(name):
             return _load_named(name), name, False
         raise AnalyzerError(Errors.E104.format(name=name))
     raise AnalyzerError(Errors.E105.format(value=model))
@@ -343,13 +348,13 @@ def _name_keys(full_name: str) -> list[str]:
     return [" ".join(words[i:]) for i in range(len(words))]
 
 
-def _people_index(names: Iterable[str]) -> dict[str, str]:
-    """Name as it may be written -> full name; a key two people share is dropped."""
+def _people_index(names: Iterable[str]) -> dict[str, str | None]:
+    """Name as it may be written -> full name; ``None`` for a name two people share."""
     index: dict[str, str | None] = {}
     for full in dict.fromkeys(" ".join(n.split()) for n in names if n):
         for key in _name_keys(full):
             index[key] = full if index.get(key, full) == full else None
-    return {k: v for k, v in index.items() if v}
+    return index
 
 
 def _forms(table: pd.DataFrame) -> list[tuple[str, dict[str, Any]]]:
@@ -450,7 +455,8 @@ class EntityRecognizer(Analyzer):
     acronyms_ : pandas.DataFrame
         The acronyms the turns define, linked to their canonical entity.
     people_ : dict
-        Per meeting, each way a speaker's name may be written -> full name.
+        Per meeting, each way a speaker's name may be written -> full name
+        (``None`` where two speakers share it).
     known_people_ : dict
         The same for the people in the gazetteer, used when the meeting does
         not tell who ``minister Somers`` is.
@@ -538,7 +544,7 @@ class EntityRecognizer(Analyzer):
         for d in self.acronyms_.itertuples(index=False):
             rows += [(d.long_form, d.label, "acronym", d.canonical)]
             rows += [(d.acronym, d.label, "acronym", d.canonical)]
-        speakers = sorted({full for index in self.people_.values() for full in index.values()})
+        speakers = sorted({f for index in self.people_.values() for f in index.values() if f})
         rows += [(name, "PERSON", "person_rule", name) for name in speakers]
         return _unique_patterns(rows)
 
@@ -604,10 +610,16 @@ class EntityRecognizer(Analyzer):
         return _mentions_frame(rows)
 
     def _person(self, meeting: object, name: str) -> str:
-        """The full name of ``name`` when the meeting or the gazetteer tells it."""
+        """The full name of ``name`` when the meeting or the gazetteer tells it.
+
+        A name two of the meeting's speakers share stays as written: the
+        gazetteer must not guess someone else.
+        """
         name = " ".join(name.split())
-        found = self.people_.get(meeting, {}).get(name)
-        return found or self.known_people_.get(name) or name
+        for index in (self.people_.get(meeting, {}), self.known_people_):
+            if name in index:
+                return index[name] or name
+        return name
 
 
 def _meetings(turns: pd.DataFrame) -> list[object]:

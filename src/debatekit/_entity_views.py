@@ -45,30 +45,36 @@ def entity_summary(
     Returns
     -------
     pandas.DataFrame
-        Indexed by ``canonical`` (with its ``label``), one column of counts per
-        value of ``by`` and a ``total``.
+        Indexed by ``canonical``: its ``label``, one column of counts per value
+        of ``by``, and a ``total``.
 
     Examples
     --------
     >>> import debatekit as dk
     >>> turns = dk.read_transcript(dk.sample_path())
     >>> table = dk.entity_summary(dk.entities(turns, model=None, progress=False))
-    >>> int(table.loc[("VDAB", "ORG"), "total"])
-    18
+    >>> table.loc["VDAB", "label"], int(table.loc["VDAB", "total"])
+    ('ORG', 18)
     """
     _require(mentions, (*_SUMMARY_NEEDS, by))
     data = mentions
     if labels is not None:
         data = data[data["label"].isin(list(labels))]
-    group = data[by].astype("string")
+    group = data[by]
     if by == "party" and "role" in data.columns:
-        group = group.fillna(data["role"].astype("string"))
-    table = pd.crosstab(
-        [data["canonical"].astype(str), data["label"].astype(str)], group.fillna("unknown")
-    )
+        group = group.astype("string").fillna(data["role"].astype("string"))
+    if group.isna().any():  # counted, not dropped
+        group = group.astype("string").fillna("unknown")
+    canonical = data["canonical"].astype(str).rename("canonical")
+    table = pd.crosstab(canonical, group)  # columns in the values' own order: items 1, 2, 10
     table.columns = table.columns.astype(str)
     table.columns.name = by
     table["total"] = table.sum(axis=1)
+    # The label it has most often (a model may label a few mentions otherwise).
+    labels_of = (
+        data["label"].astype(str).groupby(canonical).agg(lambda s: s.value_counts().index[0])
+    )
+    table.insert(0, "label", labels_of.reindex(table.index))
     table = table.sort_values("total", ascending=False, kind="stable")
     return table.head(top) if top is not None else table
 
@@ -86,7 +92,7 @@ def render_entities(
     mentions: pd.DataFrame | None = None,
     *,
     show_canonical: bool = True,
-    model: object = None,
+    model: object = "auto",
 ) -> EntityHTML:
     """Render one turn's entities with displaCy.
 
@@ -97,13 +103,15 @@ def render_entities(
     turn_id
         The turn to show, e.g. ``"C190-2023-2024-0004"``.
     mentions
-        The table :func:`debatekit.entities` returns; found for this turn
-        (with ``model``) when not given.
+        The table :func:`debatekit.entities` returns; when not given, the
+        turn's mentions are found with ``model``, knowing the speakers and
+        acronyms of every turn in ``turns``.
     show_canonical
         Write the canonical name after the label when the text differs from
         it (``ORG · VLAIO`` on ``Agentschap Innoveren en Ondernemen``).
     model
-        The model for finding mentions when ``mentions`` is not given.
+        The model for finding mentions when ``mentions`` is not given (see
+        :class:`debatekit.EntityRecognizer`).
 
     Returns
     -------
@@ -119,7 +127,7 @@ def render_entities(
     --------
     >>> import debatekit as dk
     >>> turns = dk.read_transcript(dk.sample_path())
-    >>> html = dk.render_entities(turns, "C190-2023-2024-0002")
+    >>> html = dk.render_entities(turns, "C190-2023-2024-0002", model=None)
     >>> "SERV" in html
     True
     """
@@ -132,9 +140,11 @@ def render_entities(
         raise ValueError(Errors.E107.format(turn_id=turn_id, example=example))
     turn = chosen.iloc[0]
     if mentions is None:
-        from ._entities import entities
+        from ._entities import EntityRecognizer
 
-        mentions = entities(chosen, model, include_procedural=True, progress=False)
+        # Fitted on every turn, so that the meeting's speakers and acronyms are known.
+        recognizer = EntityRecognizer(model, include_procedural=True, progress=False)
+        mentions = recognizer.fit(turns).transform(chosen)
     _require(mentions, _RENDER_NEEDS)
     own = mentions[mentions["turn_id"] == turn_id].sort_values("start", kind="stable")
     ents, colors = [], {}
