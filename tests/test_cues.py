@@ -143,6 +143,15 @@ def test_names_are_found_with_a_title_or_in_full():
     assert [n for _, _, n in names.find(text)] == ["Axel Ronse", "Stijn De Roo", "Jo Brouns"]
 
 
+def test_a_surname_two_speakers_share_needs_the_full_name():
+    names = NameIndex(["Jan Peumans", "Els Peumans", "Axel Ronse"])
+    assert names.find("Collega Peumans zei het.") == []
+    assert [n for _, _, n in names.find("Els Peumans en collega Ronse")] == [
+        "Els Peumans",
+        "Axel Ronse",
+    ]
+
+
 def test_targets_follow_names_then_you_then_the_minister():
     names = NameIndex(["Axel Ronse", "Thijs Verbeurgt", "Jo Brouns", "Imade Annouri"])
     common = {

@@ -577,12 +577,16 @@ class NameIndex:
     """
 
     def __init__(self, speakers: Iterable[str]) -> None:
-        self.by_key: dict[str, str] = {}
-        for name in sorted({str(s) for s in speakers if s}):
+        names = sorted({" ".join(str(s).split()) for s in speakers if s and str(s).strip()})
+        self.by_key: dict[str, str] = {name.lower(): name for name in names}
+        surnames: dict[str, set[str]] = {}
+        for name in names:
             parts = name.split()
-            self.by_key.setdefault(name.lower(), name)
             if len(parts) > 1:
-                self.by_key.setdefault(" ".join(parts[1:]).lower(), name)
+                surnames.setdefault(" ".join(parts[1:]).lower(), set()).add(name)
+        for surname, owners in surnames.items():
+            if len(owners) == 1:  # two Peumans in one meeting: only full names tell them apart
+                self.by_key.setdefault(surname, owners.pop())
         keys = sorted(self.by_key, key=len, reverse=True)
         alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) or r"(?!x)x"
         self._titled = re.compile(rf"\b{_TITLE}\s+(?P<key>{alternatives})\b", re.IGNORECASE)
