@@ -16,8 +16,8 @@ averaged with weights into :func:`speaker_similarity`:
     direction (:func:`debatekit.interactions`): ``(agree - disagree) / (agree
     + disagree + prior)``.
 ``government``
-    Each speaker's evaluative stance toward the government: praise, thanks and
-    agreement aimed at the minister against criticism of the answer's pace and
+    Each speaker's evaluative stance toward the government: praise, agreement
+    and alignment aimed at the minister against criticism of the answer's pace and
     results, ``g = (pos - neg) / (pos + neg + prior)``; a minister is the
     government (``g = 1``). Two speakers score ``g_a * g_b``: positive when both
     side with the government or both oppose it. In a parliament this divides
@@ -333,7 +333,7 @@ def government_stance(
     -------
     pandas.Series
         ``(positive - negative) / (positive + negative + prior)`` per speaker,
-        from the weights of praise, thanks, agreement and alignment (positive)
+        from the weights of praise, agreement and alignment (positive)
         and criticism and disagreement (negative) aimed at a minister; 1 for a
         minister.
 
