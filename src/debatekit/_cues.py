@@ -432,6 +432,14 @@ CUES: tuple[Cue, ...] = (
         0.5,
     ),
     _cue(
+        "erkent u dat",
+        # questions that accuse: the asker already holds the answer against the minister
+        r"\b(?:erkent|geeft|beseft)\s+u\s+(?:\w+\s+){0,2}?(?:toe\s+)?dat\b|\bhoe\s+verklaart\s+u\b"
+        r"|\bwaarom\s+(?:heeft|hebt)\s+u\s+(?:\w+\s+){0,3}?(?:nog\s+)?(?:altijd\s+|steeds\s+)?niet\b",
+        "criticism",
+        -1,
+    ),
+    _cue(
         "een gemiste kans",
         r"\bgemiste\s+kans\b|\bik\s+had\s+gehoopt\b|\bu\s+verschuilt\s+zich\b"
         r"|\b(?:verantwoordelijkheid|bal)\s+(?:\w+\s+){0,3}?(?:door|af)(?:schuiven|geschoven|schuift)\b"
