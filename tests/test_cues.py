@@ -159,7 +159,7 @@ def test_targets_follow_names_then_you_then_the_minister():
         "names": names,
         "speaker": "Axel Ronse",
         "minister": "Jo Brouns",
-        "previous": "Thijs Verbeurgt",
+        "you": "Thijs Verbeurgt",
     }
 
     def resolve(sentence, vocative=None, others=()):

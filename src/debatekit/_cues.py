@@ -639,7 +639,7 @@ def resolve_targets(
     names: NameIndex,
     speaker: str,
     minister: str | None,
-    previous: str | None,
+    you: str | None,
     vocative: str | None,
     others: Sequence[str],
 ) -> list[Target]:
@@ -654,10 +654,11 @@ def resolve_targets(
     speaker
         Who speaks (never their own target).
     minister
-        The minister who took part in the debate so far, if any.
-    previous
-        The last other speaker (chairs aside) before this turn: whom ``u``
-        answers.
+        The debate's minister, if any.
+    you
+        Whom a bare ``u`` means when the turn addressed nobody by name or
+        title: members say ``u`` to the minister, a minister to the member
+        who spoke before.
     vocative
         The person the turn last addressed by name or title (``Minister, ...``,
         ``Collega Ronse, ...``): whom a later ``u`` means.
@@ -680,6 +681,6 @@ def resolve_targets(
     if _YOU.search(sentence):
         if vocative and vocative != speaker:
             return [Target(vocative, "u")]
-        if previous and previous != speaker:
-            return [Target(previous, "u")]
+        if you and you != speaker:
+            return [Target(you, "u")]
     return []
