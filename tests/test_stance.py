@@ -389,7 +389,7 @@ def test_a_bare_table_with_only_the_required_columns_works(sample_turns):
 
 def test_blocs_of_a_built_meeting_with_other_names_and_parties():
     # Two debates, three majority and three opposition members, none of the sample's names.
-    rows = [
+    spoken = [
         ("Lien Claes (Open Vld)", "Minister, hoeveel kinderopvangplaatsen komen er dit jaar bij?"),
         ("Minister Hilde Maes", "We creëren dit jaar 2500 extra plaatsen en verhogen de subsidie."),
         (
@@ -433,7 +433,7 @@ def test_blocs_of_a_built_meeting_with_other_names_and_parties():
     turns = dk.from_records(
         [
             {"speaker": s, "text": t, "item": 1 if i < 8 else 2, "meeting": "C1 (2024-2025)"}
-            for i, (s, t) in enumerate(rows)
+            for i, (s, t) in enumerate(spoken)
         ],
         item="item",
         meeting="meeting",
