@@ -284,9 +284,11 @@ def plot_interactions(
     if not include_mentions:
         table = table[table["polarity"] != 0]
     graph = nx.DiGraph()
-    signed = table.assign(_net=table["weight"] * table["polarity"])
+    # Cues that weigh nothing (ritual thanks) are drawn as mentions.
+    weighs = (table["polarity"] != 0) & (table["weight"] > 0)
+    signed = table.assign(_net=table["weight"] * table["polarity"], _cue=weighs.astype(int))
     edges = signed.groupby(["from_speaker", "to_speaker"], sort=True, observed=True).agg(
-        net=("_net", "sum"), count=("cue", "size"), cues=("polarity", lambda p: int((p != 0).sum()))
+        net=("_net", "sum"), count=("cue", "size"), cues=("_cue", "sum")
     )
     for (a, b), edge in edges.iterrows():
         graph.add_edge(
