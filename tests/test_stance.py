@@ -455,3 +455,15 @@ def test_blocs_of_a_built_meeting_with_other_names_and_parties():
     table = dk.interactions(turns)
     for cue in ("de juiste stappen", "erkent u dat"):
         assert rows(table, cue=cue)["to_speaker"].tolist() == ["Hilde Maes"], cue
+
+
+def test_an_empty_table_gives_no_interactions_and_a_clear_error(sample_turns):
+    empty = sample_turns.iloc[:0]
+    table = dk.interactions(empty)
+    assert table.empty and list(table.columns[:5]) == list(
+        ["from_speaker", "to_speaker", "turn_id", "cue", "polarity"]
+    )
+    with pytest.raises(dk.StanceError, match=r"\[E403\]"):
+        dk.speaker_similarity(empty)
+    with pytest.raises(dk.SchemaError):
+        dk.interactions(sample_turns.drop(columns=["speaker"]))

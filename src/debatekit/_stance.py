@@ -45,6 +45,7 @@ __all__ = [
     "speaker_similarity",
     "validate_similarity",
     "government_stance",
+    "check_square",
     "COMPONENTS",
 ]
 
@@ -426,6 +427,15 @@ def speaker_similarity(
     return analyzer.fit(turns).similarity_.copy()
 
 
+def check_square(similarity: pd.DataFrame) -> np.ndarray:
+    """Return the values of a square similarity; raise E404 if it is not one."""
+    if not isinstance(similarity, pd.DataFrame) or list(similarity.index) != list(
+        similarity.columns
+    ):
+        raise StanceError(message("E404"))
+    return similarity.to_numpy(dtype=float)
+
+
 def validate_similarity(
     similarity: pd.DataFrame, groups: Mapping[Hashable, Hashable] | pd.Series
 ) -> float:
@@ -461,10 +471,7 @@ def validate_similarity(
     >>> validate_similarity(sim, {"a": "x", "b": "x", "c": "y"})
     1.0
     """
-    if not isinstance(similarity, pd.DataFrame) or list(similarity.index) != list(
-        similarity.columns
-    ):
-        raise StanceError(message("E404"))
+    check_square(similarity)
     labels = pd.Series(groups) if not isinstance(groups, pd.Series) else groups
     labels = labels.dropna()
     names = [s for s in similarity.index if s in labels.index]
