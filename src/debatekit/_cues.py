@@ -26,6 +26,7 @@ __all__ = [
     "split_sentences",
     "find_cues",
     "NameIndex",
+    "Target",
     "resolve_targets",
 ]
 
