@@ -64,6 +64,7 @@ SAMPLE_CUES = [
     ),
     ("Dat begrijp ik gewoon niet", "dat begrijp ik niet", "criticism"),
     ("onvoldoende was", "onvoldoende", "criticism"),
+    ("erkent u dat het feit", "erkent u dat", "criticism"),
     ("Minister, dank u voor uw antwoord", "dank u voor uw antwoord", "thanks"),
     ("wat we nu met de Vlaamse Regering hebben gedaan", "wat we met de regering doen", "alignment"),
 ]
@@ -143,13 +144,22 @@ def test_names_are_found_with_a_title_or_in_full():
     assert [n for _, _, n in names.find(text)] == ["Axel Ronse", "Stijn De Roo", "Jo Brouns"]
 
 
+def test_a_surname_two_speakers_share_needs_the_full_name():
+    names = NameIndex(["Jan Peumans", "Els Peumans", "Axel Ronse"])
+    assert names.find("Collega Peumans zei het.") == []
+    assert [n for _, _, n in names.find("Els Peumans en collega Ronse")] == [
+        "Els Peumans",
+        "Axel Ronse",
+    ]
+
+
 def test_targets_follow_names_then_you_then_the_minister():
     names = NameIndex(["Axel Ronse", "Thijs Verbeurgt", "Jo Brouns", "Imade Annouri"])
     common = {
         "names": names,
         "speaker": "Axel Ronse",
         "minister": "Jo Brouns",
-        "previous": "Thijs Verbeurgt",
+        "you": "Thijs Verbeurgt",
     }
 
     def resolve(sentence, vocative=None, others=()):
@@ -194,6 +204,8 @@ def test_targets_follow_names_then_you_then_the_minister():
         ("Ik blijf toch met heel wat vragen zitten.", "criticism", -1),
         ("U geeft geen concreet antwoord.", "criticism", -1),
         ("U schuift de verantwoordelijkheid gewoon door.", "criticism", -1),
+        ("Hoe verklaart u die achterstand?", "criticism", -1),
+        ("Waarom hebt u de middelen nog altijd niet vrijgemaakt?", "criticism", -1),
     ],
 )
 def test_evaluations_and_alignment_beyond_the_sample(text, kind, polarity):

@@ -385,3 +385,85 @@ def test_a_bare_table_with_only_the_required_columns_works(sample_turns):
     sim = dk.speaker_similarity(bare)
     assert sim.loc[VERBEURGT, ANNOURI] > sim.loc[VERBEURGT, RONSE]
     assert len(dk.interactions(bare)) > 0
+
+
+def test_blocs_of_a_built_meeting_with_other_names_and_parties():
+    # Two debates, three majority and three opposition members, none of the sample's names.
+    spoken = [
+        ("Lien Claes (Open Vld)", "Minister, hoeveel kinderopvangplaatsen komen er dit jaar bij?"),
+        ("Minister Hilde Maes", "We creëren dit jaar 2500 extra plaatsen en verhogen de subsidie."),
+        (
+            "Lien Claes (Open Vld)",
+            "Dank u, minister. Het is goed om te horen dat er extra plaatsen komen.",
+        ),
+        (
+            "Kobe Smet (PVDA)",
+            "Dat gaat veel te traag. Ouders wachten al jaren, dit is een gemiste kans.",
+        ),
+        ("Ruben Wouters (CD&V)", "Ik sluit me aan bij collega Claes. U zet de juiste stappen."),
+        (
+            "Sara Jacobs (Groen)",
+            "Ik ben het eens met collega Smet. Erkent u dat het beleid tekortschiet?",
+        ),
+        ("Minister Hilde Maes", "Ik ga niet mee in die analyse; de cijfers stijgen elk jaar."),
+        (
+            "Sara Jacobs (Groen)",
+            "Dat begrijp ik gewoon niet, minister. Uw antwoord blijft weinig concreet.",
+        ),
+        (
+            "Noor Peeters (N-VA)",
+            "Minister, wat is de stand van zaken van het actieplan voor de kmo's?",
+        ),
+        (
+            "Minister Hilde Maes",
+            "Het actieplan is klaar en wordt in juni uitgerold over heel Vlaanderen.",
+        ),
+        (
+            "Noor Peeters (N-VA)",
+            "Ik ben blij met uw antwoord. Dat is een stap in de goede richting.",
+        ),
+        (
+            "Tom Vermeulen (Vooruit)",
+            "Collega Peeters, dat is geen oplossing. Het is hoog tijd voor meer.",
+        ),
+        ("Kobe Smet (PVDA)", "Zoals collega Vermeulen zegt: het blijft bij mooie woorden."),
+        ("Ruben Wouters (CD&V)", "Ik deel de mening van collega Peeters. Goed zo, minister."),
+        ("Tom Vermeulen (Vooruit)", "Ik blijf op mijn honger zitten, minister."),
+    ]
+    turns = dk.from_records(
+        [
+            {"speaker": s, "text": t, "item": 1 if i < 8 else 2, "meeting": "C1 (2024-2025)"}
+            for i, (s, t) in enumerate(spoken)
+        ],
+        item="item",
+        meeting="meeting",
+    )
+    assert turns["item"].nunique() == 2
+    blocs = {
+        "Lien Claes": "majority",
+        "Ruben Wouters": "majority",
+        "Noor Peeters": "majority",
+        "Kobe Smet": "opposition",
+        "Sara Jacobs": "opposition",
+        "Tom Vermeulen": "opposition",
+    }
+    sim = dk.speaker_similarity(turns)
+    assert dk.validate_similarity(sim, blocs) >= 0.9
+    stance = dk.government_stance(turns)
+    assert all((stance[s] > 0) == (b == "majority") for s, b in blocs.items()), stance
+    # a member's bare "u" is the minister, even right after a colleague spoke
+    table = dk.interactions(turns)
+    for cue in ("de juiste stappen", "erkent u dat"):
+        assert rows(table, cue=cue)["to_speaker"].tolist() == ["Hilde Maes"], cue
+
+
+def test_an_empty_table_gives_no_interactions_and_a_clear_error(sample_turns):
+    empty = sample_turns.iloc[:0]
+    table = dk.interactions(empty)
+    assert table.empty and list(table.columns[:5]) == list(
+        ["from_speaker", "to_speaker", "turn_id", "cue", "polarity"]
+    )
+    with pytest.raises(dk.StanceError, match=r"\[E403\]"):
+        dk.speaker_similarity(empty)
+    with pytest.raises(dk.SchemaError):
+        dk.interactions(sample_turns.drop(columns=["speaker"]))

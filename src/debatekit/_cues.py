@@ -26,6 +26,7 @@ __all__ = [
     "split_sentences",
     "find_cues",
     "NameIndex",
+    "Target",
     "resolve_targets",
 ]
 
@@ -432,6 +433,14 @@ CUES: tuple[Cue, ...] = (
         0.5,
     ),
     _cue(
+        "erkent u dat",
+        # questions that accuse: the asker already holds the answer against the minister
+        r"\b(?:erkent|geeft|beseft)\s+u\s+(?:\w+\s+){0,2}?(?:toe\s+)?dat\b|\bhoe\s+verklaart\s+u\b"
+        r"|\bwaarom\s+(?:heeft|hebt)\s+u\s+(?:\w+\s+){0,3}?(?:nog\s+)?(?:altijd\s+|steeds\s+)?niet\b",
+        "criticism",
+        -1,
+    ),
+    _cue(
         "een gemiste kans",
         r"\bgemiste\s+kans\b|\bik\s+had\s+gehoopt\b|\bu\s+verschuilt\s+zich\b"
         r"|\b(?:verantwoordelijkheid|bal)\s+(?:\w+\s+){0,3}?(?:door|af)(?:schuiven|geschoven|schuift)\b"
@@ -577,12 +586,16 @@ class NameIndex:
     """
 
     def __init__(self, speakers: Iterable[str]) -> None:
-        self.by_key: dict[str, str] = {}
-        for name in sorted({str(s) for s in speakers if s}):
+        names = sorted({" ".join(str(s).split()) for s in speakers if s and str(s).strip()})
+        self.by_key: dict[str, str] = {name.lower(): name for name in names}
+        surnames: dict[str, set[str]] = {}
+        for name in names:
             parts = name.split()
-            self.by_key.setdefault(name.lower(), name)
             if len(parts) > 1:
-                self.by_key.setdefault(" ".join(parts[1:]).lower(), name)
+                surnames.setdefault(" ".join(parts[1:]).lower(), set()).add(name)
+        for surname, owners in surnames.items():
+            if len(owners) == 1:  # two Peumans in one meeting: only full names tell them apart
+                self.by_key.setdefault(surname, owners.pop())
         keys = sorted(self.by_key, key=len, reverse=True)
         alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) or r"(?!x)x"
         self._titled = re.compile(rf"\b{_TITLE}\s+(?P<key>{alternatives})\b", re.IGNORECASE)
@@ -627,7 +640,7 @@ def resolve_targets(
     names: NameIndex,
     speaker: str,
     minister: str | None,
-    previous: str | None,
+    you: str | None,
     vocative: str | None,
     others: Sequence[str],
 ) -> list[Target]:
@@ -642,10 +655,11 @@ def resolve_targets(
     speaker
         Who speaks (never their own target).
     minister
-        The minister who took part in the debate so far, if any.
-    previous
-        The last other speaker (chairs aside) before this turn: whom ``u``
-        answers.
+        The debate's minister, if any.
+    you
+        Whom a bare ``u`` means when the turn addressed nobody by name or
+        title: members say ``u`` to the minister, a minister to the member
+        who spoke before.
     vocative
         The person the turn last addressed by name or title (``Minister, ...``,
         ``Collega Ronse, ...``): whom a later ``u`` means.
@@ -668,6 +682,6 @@ def resolve_targets(
     if _YOU.search(sentence):
         if vocative and vocative != speaker:
             return [Target(vocative, "u")]
-        if previous and previous != speaker:
-            return [Target(previous, "u")]
+        if you and you != speaker:
+            return [Target(you, "u")]
     return []

@@ -6,7 +6,8 @@ sentence that only names or addresses someone gives a ``mention`` row with
 polarity 0. Whom a sentence is aimed at is resolved in this order: a named
 speaker of the meeting (``collega Ronse``), ``jullie`` or ``de collega's``
 (the members who spoke before in the debate), ``minister`` (the debate's
-minister), ``u`` (whom the turn addressed last, else the previous speaker).
+minister), ``u`` (whom the turn addressed last; else, in a member's turn, the
+minister, and in a minister's turn, the previous speaker).
 A cue that names nobody goes to the previous speaker when it is agreement or
 disagreement, and to the debate's minister when it praises or criticises an
 answer the minister has already given.
@@ -128,7 +129,7 @@ def _turn_rows(row: Any, state: dict[str, Any], names: NameIndex) -> list[dict[s
             names=names,
             speaker=speaker,
             minister=minister,
-            previous=state["previous"],
+            you=minister if row.role == "member" and minister else state["previous"],
             vocative=vocative,
             others=[o for o in state["others"] if o != speaker],
         )

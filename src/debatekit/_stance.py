@@ -16,8 +16,8 @@ averaged with weights into :func:`speaker_similarity`:
     direction (:func:`debatekit.interactions`): ``(agree - disagree) / (agree
     + disagree + prior)``.
 ``government``
-    Each speaker's evaluative stance toward the government: praise, thanks and
-    agreement aimed at the minister against criticism of the answer's pace and
+    Each speaker's evaluative stance toward the government: praise, agreement
+    and alignment aimed at the minister against criticism of the answer's pace and
     results, ``g = (pos - neg) / (pos + neg + prior)``; a minister is the
     government (``g = 1``). Two speakers score ``g_a * g_b``: positive when both
     side with the government or both oppose it. In a parliament this divides
@@ -45,6 +45,7 @@ __all__ = [
     "speaker_similarity",
     "validate_similarity",
     "government_stance",
+    "check_square",
     "COMPONENTS",
 ]
 
@@ -333,7 +334,7 @@ def government_stance(
     -------
     pandas.Series
         ``(positive - negative) / (positive + negative + prior)`` per speaker,
-        from the weights of praise, thanks, agreement and alignment (positive)
+        from the weights of praise, agreement and alignment (positive)
         and criticism and disagreement (negative) aimed at a minister; 1 for a
         minister.
 
@@ -426,6 +427,15 @@ def speaker_similarity(
     return analyzer.fit(turns).similarity_.copy()
 
 
+def check_square(similarity: pd.DataFrame) -> np.ndarray:
+    """Return the values of a square similarity; raise E404 if it is not one."""
+    if not isinstance(similarity, pd.DataFrame) or list(similarity.index) != list(
+        similarity.columns
+    ):
+        raise StanceError(message("E404"))
+    return similarity.to_numpy(dtype=float)
+
+
 def validate_similarity(
     similarity: pd.DataFrame, groups: Mapping[Hashable, Hashable] | pd.Series
 ) -> float:
@@ -461,10 +471,7 @@ def validate_similarity(
     >>> validate_similarity(sim, {"a": "x", "b": "x", "c": "y"})
     1.0
     """
-    if not isinstance(similarity, pd.DataFrame) or list(similarity.index) != list(
-        similarity.columns
-    ):
-        raise StanceError(message("E404"))
+    check_square(similarity)
     labels = pd.Series(groups) if not isinstance(groups, pd.Series) else groups
     labels = labels.dropna()
     names = [s for s in similarity.index if s in labels.index]

@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ._embed import message
-from ._errors import StanceError
 from ._interactions import interactions
+from ._stance import check_square
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -26,14 +25,6 @@ __all__ = [
     "cluster_order",
     "speaker_coordinates",
 ]
-
-
-def _check_square(similarity: pd.DataFrame) -> np.ndarray:
-    if not isinstance(similarity, pd.DataFrame) or list(similarity.index) != list(
-        similarity.columns
-    ):
-        raise StanceError(message("E404"))
-    return similarity.to_numpy(dtype=float)
 
 
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
@@ -80,7 +71,7 @@ def cluster_order(similarity: pd.DataFrame) -> list[Any]:
     >>> cluster_order(sim)  # a and c side together, b apart
     ['b', 'c', 'a']
     """
-    values = _check_square(similarity)
+    values = check_square(similarity)
     names = list(similarity.index)
     if len(names) < 3:
         return names
@@ -126,7 +117,7 @@ def plot_similarity(
     >>> turns = dk.read_transcript(dk.sample_path())
     >>> ax = dk.plot_similarity(dk.speaker_similarity(turns))  # doctest: +SKIP
     """
-    _check_square(similarity)
+    check_square(similarity)
     order = cluster_order(similarity) if cluster else list(similarity.index)
     values = similarity.loc[order, order].to_numpy(dtype=float)
     n = len(order)
@@ -168,7 +159,7 @@ def speaker_coordinates(similarity: pd.DataFrame) -> pd.DataFrame:
     >>> bool(abs(x["a"] - x["c"]) < abs(x["a"] - x["b"]))
     True
     """
-    values = _check_square(similarity)
+    values = check_square(similarity)
     n = len(values)
     distance = np.clip(1.0 - (values + values.T) / 2, 0.0, 2.0)
     centring = np.eye(n) - np.full((n, n), 1.0 / n)
@@ -284,9 +275,11 @@ def plot_interactions(
     if not include_mentions:
         table = table[table["polarity"] != 0]
     graph = nx.DiGraph()
-    signed = table.assign(_net=table["weight"] * table["polarity"])
+    # Cues that weigh nothing (ritual thanks) are drawn as mentions.
+    weighs = (table["polarity"] != 0) & (table["weight"] > 0)
+    signed = table.assign(_net=table["weight"] * table["polarity"], _cue=weighs.astype(int))
     edges = signed.groupby(["from_speaker", "to_speaker"], sort=True, observed=True).agg(
-        net=("_net", "sum"), count=("cue", "size"), cues=("polarity", lambda p: int((p != 0).sum()))
+        net=("_net", "sum"), count=("cue", "size"), cues=("_cue", "sum")
     )
     for (a, b), edge in edges.iterrows():
         graph.add_edge(
