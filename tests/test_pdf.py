@@ -10,6 +10,7 @@ import pytest
 
 import debatekit as dk
 from debatekit._furniture import furniture_kind, is_page_start
+from debatekit._labels import match_label
 
 fpdf = pytest.importorskip("fpdf")
 
@@ -18,9 +19,9 @@ FOOTER = "Vlaams Parlement"
 COMPARED = ["speaker", "party", "role", "item", "item_docs", "procedural", "text"]
 
 
-def unicode_font() -> Path:
+def unicode_font(name: str = "DejaVuSans.ttf") -> Path:
     """DejaVu Sans, which matplotlib ships: it has '–', '’' and 'ö'."""
-    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
     assert path.exists(), path
     return path
 
@@ -60,9 +61,11 @@ def write_pdf(pages: list[list[str]], path: Path) -> Path:
     The footer is drawn first and the header last, so that the content
     stream's order differs from the order a reader sees; even pages put the
     page number before the header, odd pages after it, as on a printed spread.
+    Speaker labels are bold, a text object apart from the speech on their line.
     """
     pdf = fpdf.FPDF(format="A4", unit="mm")
     pdf.add_font("DejaVu", fname=str(unicode_font()))
+    pdf.add_font("DejaVu", style="B", fname=str(unicode_font("DejaVuSans-Bold.ttf")))
     pdf.set_auto_page_break(False)
     pitch = 4.2
     for number, page in enumerate(pages, start=1):
@@ -78,8 +81,7 @@ def write_pdf(pages: list[list[str]], path: Path) -> Path:
                 if before:  # one blank line's worth of space parts paragraphs
                     y += pitch
                 continue
-            pdf.set_xy(15, y)
-            pdf.cell(0, 5, line)
+            write_line(pdf, line, y)
             y += pitch
         if number % 2:
             pdf.set_xy(15, 12)
@@ -93,6 +95,22 @@ def write_pdf(pages: list[list[str]], path: Path) -> Path:
             pdf.cell(150, 5, HEADER, align="R")
     pdf.output(str(path))
     return path
+
+
+def write_line(pdf: fpdf.FPDF, line: str, y: float) -> None:
+    """A line of the body; a speaker's label in bold, as the reports print it."""
+    label = match_label(line)
+    x = 15.0
+    if label:
+        pdf.set_font("DejaVu", style="B", size=8)
+        head = line[: label[1]].rstrip()
+        pdf.set_xy(x, y)
+        pdf.cell(0, 5, head)
+        x += pdf.get_string_width(head + " ")
+        line = line[label[1] :]
+        pdf.set_font("DejaVu", size=8)
+    pdf.set_xy(x, y)
+    pdf.cell(0, 5, line)
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +236,22 @@ def test_damaged_pdf_raises_pdf_read_error(tmp_path, sample_pdf, damage):
         dk.read_transcript(path)
     message = str(info.value)
     assert "[E006]" in message and str(path) in message and "Download it again" in message
+
+
+def test_reading_order_goes_down_the_page_and_joins_pieces_on_one_baseline():
+    from debatekit._io import _Line, _reading_order
+
+    drawn = [  # in the order a content stream may draw them
+        _Line(left=500, baseline=20, height=6, text="25"),
+        _Line(left=40, baseline=20, height=6, text="Vlaams Parlement"),
+        _Line(left=40, baseline=700, height=6, text="Anna Peeters (Groen): Dank u."),
+        _Line(left=500, baseline=800.5, height=6, text="25"),
+        _Line(left=40, baseline=800, height=6, text=HEADER),
+        _Line(left=40, baseline=710, height=6, text="Voorzitter: de heer Björn Rzoska"),
+    ]
+    assert [line.text for line in _reading_order(drawn)] == [
+        f"{HEADER} 25",
+        "Voorzitter: de heer Björn Rzoska",
+        "Anna Peeters (Groen): Dank u.",
+        "Vlaams Parlement 25",
+    ]
