@@ -299,7 +299,8 @@ def from_records(
     report
         Also return a :class:`~debatekit.ParseReport` in which each record is a
         "line": ``turn``, ``stage direction``, ``chair``, ``blank`` or
-        ``unplaced``.
+        ``unplaced``; its ``items`` lists the agenda items given by title,
+        with a ``meeting`` column.
 
     Returns
     -------
