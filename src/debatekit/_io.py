@@ -218,13 +218,14 @@ def _page_lines(textpage: object) -> list[str]:
     of a paragraph break, and the parser joins a paragraph across it.
     """
     lines = _reading_order(_positioned_lines(textpage))
-    body = [line for line in lines if not furniture_kind(line.text)]
+    furniture = [furniture_kind(line.text) is not None for line in lines]
+    body = [line for line, aside in zip(lines, furniture, strict=True) if not aside]
     steps = [a.baseline - b.baseline for a, b in pairwise(body)]
     pitch = statistics.median(steps) if steps else 0.0
     out: list[str] = []
     previous: _Line | None = None
-    for line in lines:
-        if furniture_kind(line.text):
+    for line, aside in zip(lines, furniture, strict=True):
+        if aside:
             out.append(line.text)
             continue
         if previous is not None and pitch and previous.baseline - line.baseline > 1.5 * pitch:
