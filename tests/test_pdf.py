@@ -7,10 +7,13 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import debatekit as dk
 from debatekit._furniture import furniture_kind, is_page_start
 from debatekit._labels import match_label
+from test_property import Builder
 
 fpdf = pytest.importorskip("fpdf")
 
@@ -255,3 +258,21 @@ def test_reading_order_goes_down_the_page_and_joins_pieces_on_one_baseline():
         "Anna Peeters (Groen): Dank u.",
         "Vlaams Parlement 25",
     ]
+
+
+@settings(max_examples=8, derandomize=True, deadline=None)
+@given(st.randoms(use_true_random=False), st.integers(min_value=12, max_value=45))
+def test_random_reports_typeset_as_pdf_give_back_every_word(tmp_path_factory, rng, page_size):
+    """The property test's random reports, typeset with pages of ``page_size`` lines."""
+    expected = Builder(rng).report(paginate=False)
+    header = expected.lines[0].kind == "unplaced"  # a line before the first heading
+    lines = [line.text for line in expected.lines]
+    path = write_pdf(pages_of(lines, page_size), tmp_path_factory.mktemp("random") / "r.pdf")
+    turns, report = dk.read_transcript(path, report=True)
+    got = turns[["speaker", "role", "item"]].astype(object)
+    got = got.where(got.notna(), None).values.tolist()
+    assert got == [[t["speaker"], t["role"], t["item"]] for t in expected.turns]
+    for text, turn in zip(turns["text"], expected.turns, strict=True):
+        assert text.split() == turn["words"]
+    assert report.items["title"].tolist() == [h["title"] for h in expected.headings]
+    assert report.counts()["unplaced"] == (1 if header else 0)
