@@ -7,9 +7,13 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import debatekit as dk
 from debatekit._furniture import furniture_kind, is_page_start
+from debatekit._labels import match_label
+from test_property import Builder
 
 fpdf = pytest.importorskip("fpdf")
 
@@ -18,9 +22,9 @@ FOOTER = "Vlaams Parlement"
 COMPARED = ["speaker", "party", "role", "item", "item_docs", "procedural", "text"]
 
 
-def unicode_font() -> Path:
+def unicode_font(name: str = "DejaVuSans.ttf") -> Path:
     """DejaVu Sans, which matplotlib ships: it has '–', '’' and 'ö'."""
-    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
     assert path.exists(), path
     return path
 
@@ -60,9 +64,11 @@ def write_pdf(pages: list[list[str]], path: Path) -> Path:
     The footer is drawn first and the header last, so that the content
     stream's order differs from the order a reader sees; even pages put the
     page number before the header, odd pages after it, as on a printed spread.
+    Speaker labels are bold, a text object apart from the speech on their line.
     """
     pdf = fpdf.FPDF(format="A4", unit="mm")
     pdf.add_font("DejaVu", fname=str(unicode_font()))
+    pdf.add_font("DejaVu", style="B", fname=str(unicode_font("DejaVuSans-Bold.ttf")))
     pdf.set_auto_page_break(False)
     pitch = 4.2
     for number, page in enumerate(pages, start=1):
@@ -78,8 +84,7 @@ def write_pdf(pages: list[list[str]], path: Path) -> Path:
                 if before:  # one blank line's worth of space parts paragraphs
                     y += pitch
                 continue
-            pdf.set_xy(15, y)
-            pdf.cell(0, 5, line)
+            write_line(pdf, line, y)
             y += pitch
         if number % 2:
             pdf.set_xy(15, 12)
@@ -93,6 +98,22 @@ def write_pdf(pages: list[list[str]], path: Path) -> Path:
             pdf.cell(150, 5, HEADER, align="R")
     pdf.output(str(path))
     return path
+
+
+def write_line(pdf: fpdf.FPDF, line: str, y: float) -> None:
+    """A line of the body; a speaker's label in bold, as the reports print it."""
+    label = match_label(line)
+    x = 15.0
+    if label:
+        pdf.set_font("DejaVu", style="B", size=8)
+        head = line[: label[1]].rstrip()
+        pdf.set_xy(x, y)
+        pdf.cell(0, 5, head)
+        x += pdf.get_string_width(head + " ")
+        line = line[label[1] :]
+        pdf.set_font("DejaVu", size=8)
+    pdf.set_xy(x, y)
+    pdf.cell(0, 5, line)
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +239,40 @@ def test_damaged_pdf_raises_pdf_read_error(tmp_path, sample_pdf, damage):
         dk.read_transcript(path)
     message = str(info.value)
     assert "[E006]" in message and str(path) in message and "Download it again" in message
+
+
+def test_reading_order_goes_down_the_page_and_joins_pieces_on_one_baseline():
+    from debatekit._io import _Line, _reading_order
+
+    drawn = [  # in the order a content stream may draw them
+        _Line(left=500, baseline=20, height=6, text="25"),
+        _Line(left=40, baseline=20, height=6, text="Vlaams Parlement"),
+        _Line(left=40, baseline=700, height=6, text="Anna Peeters (Groen): Dank u."),
+        _Line(left=500, baseline=800.5, height=6, text="25"),
+        _Line(left=40, baseline=800, height=6, text=HEADER),
+        _Line(left=40, baseline=710, height=6, text="Voorzitter: de heer Björn Rzoska"),
+    ]
+    assert [line.text for line in _reading_order(drawn)] == [
+        f"{HEADER} 25",
+        "Voorzitter: de heer Björn Rzoska",
+        "Anna Peeters (Groen): Dank u.",
+        "Vlaams Parlement 25",
+    ]
+
+
+@settings(max_examples=8, derandomize=True, deadline=None)
+@given(st.randoms(use_true_random=False), st.integers(min_value=12, max_value=45))
+def test_random_reports_typeset_as_pdf_give_back_every_word(tmp_path_factory, rng, page_size):
+    """The property test's random reports, typeset with pages of ``page_size`` lines."""
+    expected = Builder(rng).report(paginate=False)
+    header = expected.lines[0].kind == "unplaced"  # a line before the first heading
+    lines = [line.text for line in expected.lines]
+    path = write_pdf(pages_of(lines, page_size), tmp_path_factory.mktemp("random") / "r.pdf")
+    turns, report = dk.read_transcript(path, report=True)
+    got = turns[["speaker", "role", "item"]].astype(object)
+    got = got.where(got.notna(), None).values.tolist()
+    assert got == [[t["speaker"], t["role"], t["item"]] for t in expected.turns]
+    for text, turn in zip(turns["text"], expected.turns, strict=True):
+        assert text.split() == turn["words"]
+    assert report.items["title"].tolist() == [h["title"] for h in expected.headings]
+    assert report.counts()["unplaced"] == (1 if header else 0)

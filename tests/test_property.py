@@ -222,7 +222,8 @@ class Builder:
                 self.stage_direction()
             self.turn(number)
 
-    def report(self) -> Expected:
+    def report(self, *, paginate: bool = True) -> Expected:
+        """A whole report; without ``paginate``, the body alone, to be typeset elsewhere."""
         if self.rng.random() < 0.3:
             words = ["Vergadering", "van", "de", "commissie", "voor", "economie"]
             self.add([" ".join(words)], "unplaced")
@@ -230,7 +231,8 @@ class Builder:
             self.blank()
         for number in range(1, self.rng.randint(1, 3) + 1):
             self.item(number)
-        self.paginate()
+        if paginate:
+            self.paginate()
         return self.out
 
     # -- page furniture ------------------------------------------------------
@@ -379,4 +381,25 @@ def test_found_an_interpellation_is_addressed_tot_the_minister():
     items = dk.parse_transcript(text, report=True).report.items
     assert items[["asker", "addressee", "subject"]].values.tolist() == [
         ["Anna Peeters", "Jo Brouns", "de kinderopvang"]
+    ]
+
+
+def test_found_one_line_stage_directions_end_where_the_next_line_begins():
+    # As a PDF's text gives it when no gap is wide enough to read as a blank line.
+    text = (
+        "Voorzitter: de heer Björn Rzoska\n"
+        "(Applaus bij N-VA)\n"
+        "Anna Peeters (Groen): Ik vraag het volgende:\n"
+        "Vlaams Parlement\n"
+        "\f– Mien Van Olmen treedt als voorzitter op.\n"
+        "De voorzitter: Minister Brouns heeft het woord.\n"
+    )
+    turns, report = dk.parse_transcript(text, report=True)
+    assert turns[["speaker", "text"]].values.tolist() == [
+        ["Anna Peeters", "Ik vraag het volgende:"],
+        ["Mien Van Olmen", "Minister Brouns heeft het woord."],
+    ]
+    assert report.stage_directions["text"].tolist() == [
+        "(Applaus bij N-VA)",
+        "– Mien Van Olmen treedt als voorzitter op.",
     ]

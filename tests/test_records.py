@@ -15,7 +15,8 @@ KEYS = {
     "item": "agendapunt",
 }
 QUESTION = (
-    "VRAAG OM UITLEG van Stijn De Roo aan Jo Brouns over de kmo-portefeuille – 1395 (2024-2025)"
+    "VRAAG OM UITLEG van Stijn De Roo aan Jo Brouns, Vlaams minister van Economie, over de "
+    "kmo-portefeuille – 1395 (2024-2025)"
 )
 BUDGET = "ONTWERP VAN DECREET houdende de aanpassing van de begroting – 12 (2024-2025)"
 
@@ -86,6 +87,19 @@ def test_dates_meetings_items_and_keys(result):
     assert turns["item_kind"].unique().tolist() == ["vraag om uitleg", "ontwerp van decreet"]
     assert turns["item_docs"].unique().tolist() == ["1395 (2024-2025)", "12 (2024-2025)"]
     assert turns["line_start"].tolist() == [2, 3, 4, 6, 7, 8, 10]  # the record's row
+
+
+def test_report_has_the_agenda_items(result):
+    items = result.report.items
+    items = items.astype(object).where(items.notna(), None)
+    assert items[["item", "kind", "docs", "asker", "addressee"]].values.tolist() == [
+        [1, "vraag om uitleg", "1395 (2024-2025)", "Stijn De Roo", "Jo Brouns"],
+        [2, "ontwerp van decreet", "12 (2024-2025)", None, None],
+    ]
+    assert items["subject"].iloc[0] == "de kmo-portefeuille"
+    assert items["chair"].tolist() == ["Björn Rzoska", "Mien Van Olmen"]
+    assert items[["line_start", "line_end"]].values.tolist() == [[2, 6], [7, 10]]
+    assert items["meeting"].unique().tolist() == ["C101 (2024-2025)"]
 
 
 def test_procedural_turns(result):

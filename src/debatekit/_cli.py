@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -210,6 +211,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "parse":
             return _parse_command(args)
         return _report_command(args)
+    except BrokenPipeError:
+        # The reader went away (`debatekit report x.txt | head`): no error of ours.
+        # Point stdout at devnull so that the exit flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (DebatekitError, OSError, ValueError) as exc:
         print(f"debatekit: {exc}", file=sys.stderr)
         return 2

@@ -211,6 +211,20 @@ def _reading_order(lines: list[_Line]) -> list[_Line]:
     return merged
 
 
+def _line_pitch(lines: list[_Line]) -> float:
+    """The distance from one line to the next within a paragraph, or 0 if unknown.
+
+    The smallest step between lines, not the usual one: on a page of short
+    paragraphs most steps span a blank line. Steps much smaller than a line's
+    height (a superscript) do not count.
+    """
+    if not lines:
+        return 0.0
+    height = statistics.median(line.height for line in lines)
+    steps = [a.baseline - b.baseline for a, b in pairwise(lines)]
+    return min((step for step in steps if step > 0.8 * height), default=0.0)
+
+
 def _page_lines(textpage: object) -> list[str]:
     """The lines of one PDF page, with a blank line where a wider gap parts paragraphs.
 
@@ -218,13 +232,13 @@ def _page_lines(textpage: object) -> list[str]:
     of a paragraph break, and the parser joins a paragraph across it.
     """
     lines = _reading_order(_positioned_lines(textpage))
-    body = [line for line in lines if not furniture_kind(line.text)]
-    steps = [a.baseline - b.baseline for a, b in pairwise(body)]
-    pitch = statistics.median(steps) if steps else 0.0
+    furniture = [furniture_kind(line.text) is not None for line in lines]
+    body = [line for line, aside in zip(lines, furniture, strict=True) if not aside]
+    pitch = _line_pitch(body)
     out: list[str] = []
     previous: _Line | None = None
-    for line in lines:
-        if furniture_kind(line.text):
+    for line, aside in zip(lines, furniture, strict=True):
+        if aside:
             out.append(line.text)
             continue
         if previous is not None and pitch and previous.baseline - line.baseline > 1.5 * pitch:

@@ -178,15 +178,22 @@ class _TranscriptParser:
     @staticmethod
     def _opens_block(text: str, current: _Paragraph, starts_page: bool) -> bool:
         """Whether a line opens a paragraph though no blank line comes before it."""
+        # The document number line, the chair line and "(Applaus bij N-VA)" are one line each.
+        first = current.first
+        if _DOC_LINE.match(first) or first.startswith("Voorzitter:"):
+            return True
+        if len(current.lines) == 1 and first.startswith("(") and _STAGE.match(first):
+            return True
+        ends_sentence = starts_page or _SENTENCE_END.search(current.lines[-1][1])
+        if text[:1] == "(":  # "(Applaus bij N-VA)" on a line of its own
+            return bool(ends_sentence and _STAGE.match(text))
         if not text[:1].isupper() and text[:1] not in "–—-":
             return False
         if _DOC_LINE.match(text) or text.startswith("Voorzitter:"):
             return True
-        # The document number line and the chair line are one line each.
-        if _DOC_LINE.match(current.first) or current.first.startswith("Voorzitter:"):
-            return True
-        ends_sentence = starts_page or _SENTENCE_END.search(current.lines[-1][1])
-        return bool(ends_sentence and (_heading_kind(text) or match_label(text)))
+        return bool(
+            ends_sentence and (_heading_kind(text) or match_label(text) or parse_chair_change(text))
+        )
 
     def _note_header(self, line: str) -> None:
         header = match_header(line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,12 +19,14 @@ from ._labels import (
     parse_dutch_date,
     parse_speaker,
 )
-from ._parse import _DOC, _STAGE, _heading_kind
+from ._parse import _DOC, _HEADING_PARTS, _STAGE, _heading_kind
 from ._report import ParseReport, ParseResult
 from ._schema import build_turns, count_words, meeting_key
 
 __all__ = ["from_records"]
 
+# Exports often end an item's title with its document: "... over de SERV – 1395 (2023-2024)".
+_DOCS_AT_END = re.compile(r"\s*[–—-]\s*\d+(?:/\d+)?\s*\(\d{4}-\d{4}\)\s*$")
 _READERS = {
     ".csv": pd.read_csv,
     ".parquet": pd.read_parquet,
@@ -97,6 +100,7 @@ class _RecordReader:
         self.kinds: list[str] = []
         self.stage_rows: list[dict] = []
         self.rows: list[dict] = []
+        self.items: dict[tuple[str | None, int], dict] = {}
 
     def value(self, column: str, index: int) -> Any:
         values = self.columns[column]
@@ -167,6 +171,8 @@ class _RecordReader:
             name = parsed.speaker or meeting.chair
         party = _clean(self.value("party", index)) or party
         number, title = meeting.item_number(self.value("item", index))
+        if title is not None:
+            self.note_item(meeting, number, title, index)
         meeting.turns += 1
         return {
             "turn_id": f"{meeting.key}-{meeting.turns:04d}",
@@ -184,6 +190,29 @@ class _RecordReader:
             "procedural": is_procedural(body),
             "n_words": count_words(body),
             "source": self.source,
+            "line_start": index + 1,
+            "line_end": index + 1,
+        }
+
+    def note_item(self, meeting: _Meeting, number: int, title: str, index: int) -> None:
+        """An agenda item's row in the report, as the parser gives one per heading."""
+        item = self.items.get((meeting.name, number))
+        if item is not None:
+            item["line_end"] = index + 1
+            return
+        kind = _heading_kind(title)
+        parts = _HEADING_PARTS.match(title[len(kind) :].strip()) if kind else None
+        self.items[(meeting.name, number)] = {
+            "meeting": meeting.name,
+            "item": number,
+            "heading": 1,
+            "kind": kind.lower() if kind else None,
+            "title": title,
+            "docs": self.docs(index, title),
+            "asker": parts["asker"] if parts else None,
+            "addressee": parts["addressee"] if parts else None,
+            "subject": _DOCS_AT_END.sub("", parts["subject"]) if parts else None,
+            "chair": meeting.chair,
             "line_start": index + 1,
             "line_end": index + 1,
         }
@@ -222,7 +251,7 @@ class _RecordReader:
             joins=pd.DataFrame(
                 columns=["line", "left", "right", "result", "rule", "kept_hyphen", "sure"]
             ),
-            items=pd.DataFrame(),
+            items=pd.DataFrame(list(self.items.values())),
         )
 
 
@@ -270,7 +299,8 @@ def from_records(
     report
         Also return a :class:`~debatekit.ParseReport` in which each record is a
         "line": ``turn``, ``stage direction``, ``chair``, ``blank`` or
-        ``unplaced``.
+        ``unplaced``; its ``items`` lists the agenda items given by title,
+        with a ``meeting`` column.
 
     Returns
     -------
