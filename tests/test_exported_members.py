@@ -68,6 +68,7 @@ INTENDED = {
     "PdfReadError",
     "RecordsError",
     "SchemaError",
+    "ParameterError",
     "AnalyzerError",
     "UnknownAnalyzerError",
     "NotFittedError",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._errors import DebatekitError
+from ._errors import DebatekitError, Errors, ParameterError
 from ._io import read_corpus, read_transcript, sample_path
 from ._report import LINE_KINDS, ParseReport
 from ._stats import speaking_stats
@@ -56,7 +56,9 @@ def write_turns(turns: pd.DataFrame, out: str | Path) -> Path:
     elif suffix in (".jsonl", ".json"):
         turns.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
     else:
-        raise ValueError(f"Cannot write {path}: use one of {', '.join(sorted(_FORMATS))}.")
+        raise ParameterError(
+            "[E015] " + Errors.E015.format(path=path, choices=", ".join(sorted(_FORMATS)))
+        )
     return path
 
 

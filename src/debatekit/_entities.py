@@ -29,7 +29,7 @@ import pandas as pd
 
 from ._acronyms import definitions_in, guess_label
 from ._analyzer import Analyzer, register_analyzer
-from ._errors import AnalyzerError, Errors, ModelFallbackWarning, Warnings
+from ._errors import AnalyzerError, Errors, ModelFallbackWarning, ParameterError, Warnings
 from ._gazetteer import load_gazetteer, surface_forms
 
 if TYPE_CHECKING:
@@ -410,7 +410,7 @@ def _check_int(
 ) -> None:
     ok = isinstance(value, int) and not isinstance(value, bool)
     if not ok or (value < minimum and value != allowed):
-        raise ValueError(Errors.E106.format(name=name, rule=rule, value=value))
+        raise ParameterError(Errors.E106.format(name=name, rule=rule, value=value))
 
 
 @register_analyzer("entities")

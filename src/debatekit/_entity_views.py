@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ._errors import Errors, SchemaError
+from ._errors import Errors, ParameterError, SchemaError
 
 __all__ = ["EntityHTML", "entity_summary", "render_entities"]
 
@@ -137,7 +137,7 @@ def render_entities(
     chosen = turns[turns["turn_id"] == turn_id]
     if chosen.empty:
         example = turns["turn_id"].iloc[0] if len(turns) else "C190-2023-2024-0001"
-        raise ValueError(Errors.E107.format(turn_id=turn_id, example=example))
+        raise ParameterError(Errors.E107.format(turn_id=turn_id, example=example))
     turn = chosen.iloc[0]
     if mentions is None:
         from ._entities import EntityRecognizer

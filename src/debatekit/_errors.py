@@ -20,6 +20,7 @@ __all__ = [
     "PdfReadError",
     "RecordsError",
     "SchemaError",
+    "ParameterError",
     "AnalyzerError",
     "UnknownAnalyzerError",
     "NotFittedError",
@@ -72,11 +73,13 @@ class Errors:
         "The turns table lacks column(s) {missing}. Build it with dk.read_transcript, "
         "dk.parse_transcript or dk.from_records."
     )
-    E011 = "No such file: {path}. Check the path (relative paths start at {cwd})."
+    E011 = "No such gazetteer file: {path}. Check the path (relative paths start at {cwd})."
     E012 = "No transcripts matched {spec!r}. Give files, a folder or a glob such as 'data/*.txt'."
-    E013 = (
-        "Row {row}: no text and no speaker. Each record needs a speaker, or a stage "
-        "direction as text."
+    E014 = "{param}={value!r}: choose one of {choices}."
+    E015 = "Cannot write {path}: use one of {choices} (the suffix chooses the format)."
+    E016 = (
+        "Expected a turns DataFrame, got {type}. Build one with dk.read_transcript, "
+        "dk.parse_transcript or dk.from_records."
     )
     E050 = "No such file. Check the path and its spelling (a relative path starts at {cwd})."
     E051 = (
@@ -192,15 +195,10 @@ class Errors:
 class Warnings:
     """Numbered warning messages."""
 
-    W001 = (
-        "{path} is not valid UTF-8 (first bad byte at offset {offset}); it was decoded "
-        "as Windows-1252. Check accented names such as 'Björn' in the result."
-    )
     W002 = (
         "spaCy model {name!r} is not installed; falling back to {fallback}. Install "
         "it with: python -m spacy download {name}"
     )
-    W003 = "{n} of {total} transcripts could not be read and were skipped: {details}"
     W050 = (
         "{path}, line {line}: not valid UTF-8 (byte 0x{byte:02X} at offset {offset}); the "
         "file was decoded as Windows-1252. Check accented names such as 'Björn' in the "
@@ -305,6 +303,10 @@ class PdfReadError(TranscriptError):
     """A PDF that cannot be opened."""
 
     code = "E006"
+
+
+class ParameterError(DebatekitError, ValueError):
+    """A parameter given a value debatekit cannot use; the message lists the choices."""
 
 
 class SchemaError(DebatekitError, ValueError):

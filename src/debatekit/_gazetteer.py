@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._errors import Errors, GazetteerError
+from ._errors import Errors, GazetteerError, TranscriptNotFoundError
 
 __all__ = [
     "GAZETTEER_COLUMNS",
@@ -53,7 +53,9 @@ def _read_table(entries: str | os.PathLike[str] | pd.DataFrame) -> pd.DataFrame:
         return entries.copy()
     path = Path(os.fspath(entries))
     if not path.is_file():
-        raise FileNotFoundError(Errors.E011.format(path=path, cwd=Path.cwd()))
+        raise TranscriptNotFoundError(
+            Errors.E011.format(path=path, cwd=Path.cwd()), path=path, code="E011"
+        )
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise GazetteerError(

@@ -23,6 +23,7 @@ from ._errors import (
     EncodingWarning,
     Errors,
     NoTextLayerError,
+    ParameterError,
     PdfReadError,
     TranscriptError,
     TranscriptNotFoundError,
@@ -437,7 +438,7 @@ def read_corpus(
     from tqdm.auto import tqdm
 
     if errors not in ("warn", "raise", "ignore"):
-        raise ValueError("[E054] " + Errors.E054.format(value=errors))
+        raise ParameterError("[E054] " + Errors.E054.format(value=errors))
     files = _expand(paths)
     if not files:
         raise TranscriptError(

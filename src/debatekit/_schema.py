@@ -77,10 +77,7 @@ def build_turns(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 def require_columns(turns: pd.DataFrame, columns: Iterable[str] = REQUIRED_COLUMNS) -> None:
     """Raise a clear error when ``turns`` is not a turns table."""
     if not isinstance(turns, pd.DataFrame):
-        raise TypeError(
-            f"Expected a turns DataFrame, got {type(turns).__name__}. Build one with "
-            "dk.read_transcript, dk.parse_transcript or dk.from_records."
-        )
+        raise SchemaError("[E016] " + Errors.E016.format(type=type(turns).__name__))
     missing = [c for c in columns if c not in turns.columns]
     if missing:
         raise SchemaError(Errors.E010.format(missing=", ".join(missing)))

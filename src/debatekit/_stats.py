@@ -7,6 +7,7 @@ from typing import Any, ClassVar, Literal
 import pandas as pd
 
 from ._analyzer import Analyzer, register_analyzer
+from ._errors import Errors, ParameterError
 from ._schema import count_words
 
 __all__ = ["SpeakingStats", "speaking_stats", "plot_speaking_stats"]
@@ -58,9 +59,15 @@ class SpeakingStats(Analyzer):
     def fit(self, turns: pd.DataFrame, y: None = None) -> SpeakingStats:
         """Check the parameters against ``turns``; there is nothing to learn."""
         if self.by not in _GROUPS:
-            raise ValueError(f"by={self.by!r}: choose one of {', '.join(_GROUPS)}.")
+            raise ParameterError(
+                "[E014] "
+                + Errors.E014.format(param="by", value=self.by, choices=", ".join(_GROUPS))
+            )
         if self.per not in _SCOPES:
-            raise ValueError(f"per={self.per!r}: choose one of {', '.join(_SCOPES)}.")
+            raise ParameterError(
+                "[E014] "
+                + Errors.E014.format(param="per", value=self.per, choices=", ".join(_SCOPES))
+            )
         super().fit(turns)
         self.scope_columns_ = [c for c in _SCOPES[self.per] if c in turns.columns]
         self.group_columns_ = [c for c in _GROUPS[self.by] if c in turns.columns]
