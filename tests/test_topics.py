@@ -241,6 +241,7 @@ def test_more_topics_than_debates_is_capped(sample_turns):
     assert result.n_topics == 2
 
 
+@pytest.mark.slow  # imports sentence-transformers and torch
 def test_an_unloadable_model_falls_back_to_tfidf_with_one_warning(sample_turns, monkeypatch):
     pytest.importorskip("sentence_transformers")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
