@@ -250,6 +250,14 @@ def test_an_unloadable_model_falls_back_to_tfidf_with_one_warning(sample_turns, 
         result = dk.topics(sample_turns, n_topics=10, embedder="/nonexistent/model-folder")
     assert sum(issubclass(w.category, dk.ModelFallbackWarning) for w in caught) == 1
     assert _agreement(result)[0] >= 0.6
+    # New turns are placed with the embedder actually used, without a second warning.
+    assert isinstance(result.analyzer.embedder_, dk.TfidfEmbedder)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        placed = result.analyzer.transform(
+            sample_turns.assign(turn_id="new-" + sample_turns["turn_id"])
+        )
+    assert (placed["topic"].to_numpy() == result.turns["topic"].to_numpy()).mean() >= 0.95
 
 
 @pytest.mark.slow

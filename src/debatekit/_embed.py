@@ -57,6 +57,7 @@ __all__ = [
     "TOKEN_PATTERN",
     "DEFAULT_MODEL",
     "embed_or_fall_back",
+    "embed_with_fallback",
     "message",
 ]
 
@@ -538,8 +539,18 @@ def embed_or_fall_back(
     for it); a model that cannot be found offline is not, as the analysis can
     still run.
     """
+    return embed_with_fallback(embedder, texts, random_state)[1]
+
+
+def embed_with_fallback(
+    embedder: Embedder, texts: Sequence[str], random_state: int = 0
+) -> tuple[Embedder, np.ndarray]:
+    """Like :func:`embed_or_fall_back`, and also return the embedder that was used.
+
+    Use it to embed more texts later in the same space.
+    """
     try:
-        return embedder.embed(texts)
+        return embedder, embedder.embed(texts)
     except MissingDependencyError:
         raise
     except OSError as error:  # huggingface_hub: not found locally, no network
@@ -548,9 +559,10 @@ def embed_or_fall_back(
         warnings.warn(
             message("W300", model=embedder.model, cause=_first_line(error)),
             ModelFallbackWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
-        return TfidfEmbedder(random_state=random_state).embed(texts)
+        fallback = TfidfEmbedder(random_state=random_state)
+        return fallback, fallback.embed(texts)
 
 
 def message(code: str, **fields: Any) -> str:

@@ -47,7 +47,7 @@ from ._embed import (
     TOKEN_PATTERN,
     Embedder,
     TfidfEmbedder,
-    embed_or_fall_back,
+    embed_with_fallback,
     get_embedder,
     message,
 )
@@ -299,7 +299,7 @@ class TopicAnalyzer(Analyzer):
             vectors = embedder.transform(texts)
         elif fit:
             try:
-                vectors = embed_or_fall_back(embedder, texts, self.random_state)
+                self.embedder_, vectors = embed_with_fallback(embedder, texts, self.random_state)
             except EmbedderError as error:
                 raise AnalyzerError(str(error)) from error
         else:
