@@ -60,6 +60,15 @@ def test_topics_never_read_the_item_number(sample_topics, sample_turns):
     np.testing.assert_array_equal(again.turns["topic"], sample_topics.turns["topic"])
 
 
+def test_rows_in_another_order_are_read_in_spoken_order(sample_topics, sample_turns):
+    shuffled = sample_turns.sample(frac=1.0, random_state=3)
+    result = dk.topics(shuffled, n_topics=10)
+    assert result.turns["turn_id"].tolist() == shuffled["turn_id"].tolist()
+    expected = sample_topics.turns.set_index("turn_id").loc[shuffled["turn_id"]]
+    np.testing.assert_array_equal(result.turns["topic"], expected["topic"])
+    np.testing.assert_array_equal(result.turns["topic_inherited"], expected["topic_inherited"])
+
+
 def test_same_input_and_seed_give_the_same_topics_bit_for_bit(sample_topics, sample_turns):
     again = dk.topics(sample_turns, n_topics=10, random_state=0)
     pd.testing.assert_frame_equal(again.turns, sample_topics.turns)
