@@ -148,7 +148,7 @@ class TopicAnalyzer(Analyzer):
         The number of topics found.
     topics_ : pandas.DataFrame
         One row per topic: ``topic``, ``size``, ``n_debates``, ``words``,
-        ``keywords``, ``label``, ``subject``, ``representative``.
+        ``label``, ``keywords``, ``subject``, ``representative``.
     centroids_ : numpy.ndarray
         Unit vectors of the topics, in the embedder's space.
     assignments_ : pandas.DataFrame
