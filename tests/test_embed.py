@@ -39,11 +39,16 @@ def _within_minus_between(vectors: np.ndarray, groups: np.ndarray) -> float:
     return sims[same & off_diagonal].mean() - sims[~same].mean()
 
 
-def test_stop_words_are_spacys_dutch_list_plus_debate_words():
+@pytest.mark.slow  # importing spaCy takes seconds
+def test_stop_words_hold_all_of_spacys_dutch_list():
     from spacy.lang.nl.stop_words import STOP_WORDS
 
+    assert set(STOP_WORDS) <= dutch_stop_words()
+
+
+def test_stop_words_are_spacys_dutch_list_plus_debate_words():
     words = dutch_stop_words()
-    assert set(STOP_WORDS) <= words
+    assert {"aangaande", "zulks", "zo’n", "vooralsnog", "de", "het"} <= words  # spaCy's
     assert {"minister", "collega", "voorzitter", "vraag", "antwoord", "dank"} <= words
     assert "collega's" in words and "collega" in words
     assert not {"werkloosheid", "cyberaanvallen", "thuiswerk", "zorgplichtwet"} & words
@@ -135,6 +140,7 @@ def test_missing_sentence_transformers_names_the_install_command(monkeypatch):
     _embed._load_sentence_transformer.cache_clear()
 
 
+@pytest.mark.slow  # imports sentence-transformers and torch
 def test_a_model_that_cannot_be_found_offline_falls_back_with_one_warning(monkeypatch, tmp_path):
     pytest.importorskip("sentence_transformers")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
@@ -208,3 +214,29 @@ def test_the_cache_avoids_computing_a_text_twice(minilm):
     embedder.embed(["Een nieuwe tekst over thuiswerk."])
     assert model.encoded == 5
     assert cache.hits == 4 and len(cache) == 5
+
+
+def test_tfidf_gives_the_last_vectors_again_without_refitting(sample_turns):
+    texts = _content_turns(sample_turns)["text"].tolist()
+    embedder = TfidfEmbedder(n_components=10)
+    first = embedder.embed(texts)
+    vectorizer = embedder.vectorizer_
+    first[:] = 0  # the caller's copy; the memo stays intact
+    second = embedder.embed(texts)
+    assert embedder.vectorizer_ is vectorizer, "fitted again on the same texts"
+    assert second.tobytes() == TfidfEmbedder(n_components=10).embed(texts).tobytes()
+    embedder.n_components = 5
+    assert embedder.embed(texts).shape[1] == 5
+    assert embedder.vectorizer_ is not vectorizer
+    shifted = TfidfEmbedder(n_components=2).embed(["ab werk", "c"] + texts[:3])
+    assert shifted.shape[0] == 5
+
+
+def test_tfidf_transform_places_new_texts_in_the_fitted_space(sample_turns):
+    texts = _content_turns(sample_turns)["text"].tolist()
+    embedder = TfidfEmbedder(n_components=10)
+    with pytest.raises(dk.NotFittedError):
+        embedder.transform(texts)
+    fitted = embedder.embed(texts)
+    again = embedder.transform(texts[:5])
+    np.testing.assert_allclose(again, fitted[:5], atol=1e-4)

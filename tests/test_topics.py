@@ -60,6 +60,15 @@ def test_topics_never_read_the_item_number(sample_topics, sample_turns):
     np.testing.assert_array_equal(again.turns["topic"], sample_topics.turns["topic"])
 
 
+def test_rows_in_another_order_are_read_in_spoken_order(sample_topics, sample_turns):
+    shuffled = sample_turns.sample(frac=1.0, random_state=3)
+    result = dk.topics(shuffled, n_topics=10)
+    assert result.turns["turn_id"].tolist() == shuffled["turn_id"].tolist()
+    expected = sample_topics.turns.set_index("turn_id").loc[shuffled["turn_id"]]
+    np.testing.assert_array_equal(result.turns["topic"], expected["topic"])
+    np.testing.assert_array_equal(result.turns["topic_inherited"], expected["topic_inherited"])
+
+
 def test_same_input_and_seed_give_the_same_topics_bit_for_bit(sample_topics, sample_turns):
     again = dk.topics(sample_turns, n_topics=10, random_state=0)
     pd.testing.assert_frame_equal(again.turns, sample_topics.turns)
@@ -241,6 +250,7 @@ def test_more_topics_than_debates_is_capped(sample_turns):
     assert result.n_topics == 2
 
 
+@pytest.mark.slow  # imports sentence-transformers and torch
 def test_an_unloadable_model_falls_back_to_tfidf_with_one_warning(sample_turns, monkeypatch):
     pytest.importorskip("sentence_transformers")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
@@ -249,6 +259,14 @@ def test_an_unloadable_model_falls_back_to_tfidf_with_one_warning(sample_turns, 
         result = dk.topics(sample_turns, n_topics=10, embedder="/nonexistent/model-folder")
     assert sum(issubclass(w.category, dk.ModelFallbackWarning) for w in caught) == 1
     assert _agreement(result)[0] >= 0.6
+    # New turns are placed with the embedder actually used, without a second warning.
+    assert isinstance(result.analyzer.embedder_, dk.TfidfEmbedder)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        placed = result.analyzer.transform(
+            sample_turns.assign(turn_id="new-" + sample_turns["turn_id"])
+        )
+    assert (placed["topic"].to_numpy() == result.turns["topic"].to_numpy()).mean() >= 0.95
 
 
 @pytest.mark.slow

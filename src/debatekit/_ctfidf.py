@@ -22,7 +22,11 @@ __all__ = ["class_tfidf_keywords", "count_terms", "heading_subject"]
 
 # "VRAAG OM UITLEG van X aan Y, Vlaams minister van ..., over SUBJECT": the
 # subject follows the first " over "; the names before it are not a subject.
-_OVER = re.compile(r"\bover\s+", re.IGNORECASE)
+# Bills and resolutions name theirs after "houdende", "betreffende", "tot wijziging van".
+_SUBJECT_MARKERS = [
+    re.compile(rf"\b{marker}\s+", re.IGNORECASE)
+    for marker in ("over", "betreffende", "houdende", "inzake", r"tot\s+wijziging\s+van")
+]
 _LEADING_CAPS = re.compile(
     r"^(?:[A-Z\u00C0-\u00DE-]{2,}\s+)+(?:van|tot|aan|betreffende|houdende)?\s*"
 )
@@ -42,12 +46,18 @@ def heading_subject(title: str | None) -> str:
     'het terugschroeven van thuiswerk'
     >>> heading_subject("ONTWERP VAN DECREET houdende de bosbescherming")
     'de bosbescherming'
+    >>> heading_subject("INTERPELLATIE van An Peeters tot Jo Brouns, minister, over de jobs")
+    'de jobs'
+    >>> heading_subject("VOORSTEL VAN RESOLUTIE van Jan Peeters betreffende de mantelzorg")
+    'de mantelzorg'
+    >>> heading_subject("VOORSTEL VAN DECREET van Jan Peeters tot wijziging van het jachtdecreet")
+    'het jachtdecreet'
     """
     if title is None or pd.isna(title):
         return ""
     subjects = []
     for part in str(title).split(" / "):
-        found = _OVER.search(part)
+        found = next((m for m in (p.search(part) for p in _SUBJECT_MARKERS) if m), None)
         subject = part[found.end() :] if found else _LEADING_CAPS.sub("", part)
         subjects.append(subject.strip())
     return " / ".join(s for s in subjects if s)

@@ -57,6 +57,7 @@ __all__ = [
     "TOKEN_PATTERN",
     "DEFAULT_MODEL",
     "embed_or_fall_back",
+    "embed_with_fallback",
     "message",
 ]
 
@@ -252,12 +253,24 @@ class TfidfEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Fit on ``texts`` and return their LSA vectors, rows of unit length.
 
+        The same texts again (with the same settings) return the vectors of
+        the last call without fitting again.
+
         Raises
         ------
         EmbedderError
             No text has a word that is not a stop word.
         """
         texts = _as_text_list(texts)
+        settings = {k: v for k, v in vars(self).items() if not k.endswith("_") and k[0] != "_"}
+        key = _texts_key(texts, repr(sorted(settings.items())))
+        if getattr(self, "_last", (None,))[0] == key:
+            return self._last[1].copy()
+        vectors = self._fit_embed(texts)
+        self._last = (key, vectors)
+        return vectors.copy()
+
+    def _fit_embed(self, texts: list[str]) -> np.ndarray:
         self.vectorizer_ = self.make_vectorizer()
         try:
             matrix = self.vectorizer_.fit_transform(texts)
@@ -526,8 +539,18 @@ def embed_or_fall_back(
     for it); a model that cannot be found offline is not, as the analysis can
     still run.
     """
+    return embed_with_fallback(embedder, texts, random_state)[1]
+
+
+def embed_with_fallback(
+    embedder: Embedder, texts: Sequence[str], random_state: int = 0
+) -> tuple[Embedder, np.ndarray]:
+    """Like :func:`embed_or_fall_back`, and also return the embedder that was used.
+
+    Use it to embed more texts later in the same space.
+    """
     try:
-        return embedder.embed(texts)
+        return embedder, embedder.embed(texts)
     except MissingDependencyError:
         raise
     except OSError as error:  # huggingface_hub: not found locally, no network
@@ -536,9 +559,10 @@ def embed_or_fall_back(
         warnings.warn(
             message("W300", model=embedder.model, cause=_first_line(error)),
             ModelFallbackWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
-        return TfidfEmbedder(random_state=random_state).embed(texts)
+        fallback = TfidfEmbedder(random_state=random_state)
+        return fallback, fallback.embed(texts)
 
 
 def message(code: str, **fields: Any) -> str:
@@ -550,6 +574,14 @@ def message(code: str, **fields: Any) -> str:
 def _first_line(error: BaseException) -> str:
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
+
+
+def _texts_key(texts: list[str], settings: str) -> str:
+    digest = hashlib.blake2b(settings.encode("utf-8"), digest_size=16)
+    for text in texts:
+        digest.update(text.encode("utf-8"))
+        digest.update(b"\0")  # so that ["ab", "c"] and ["a", "bc"] differ
+    return digest.hexdigest()
 
 
 def _as_text_list(texts: Sequence[str]) -> list[str]:

@@ -47,7 +47,7 @@ from ._embed import (
     TOKEN_PATTERN,
     Embedder,
     TfidfEmbedder,
-    embed_or_fall_back,
+    embed_with_fallback,
     get_embedder,
     message,
 )
@@ -148,7 +148,7 @@ class TopicAnalyzer(Analyzer):
         The number of topics found.
     topics_ : pandas.DataFrame
         One row per topic: ``topic``, ``size``, ``n_debates``, ``words``,
-        ``keywords``, ``label``, ``subject``, ``representative``.
+        ``label``, ``keywords``, ``subject``, ``representative``.
     centroids_ : numpy.ndarray
         Unit vectors of the topics, in the embedder's space.
     assignments_ : pandas.DataFrame
@@ -211,7 +211,8 @@ class TopicAnalyzer(Analyzer):
         self._check_params()
         self._validate(turns)
         bar = _progress_bar(total=4, enabled=self.progress)
-        layout = _Layout.of(turns, self.min_words, self.use_headings)
+        reading = _reading_order(turns)
+        layout = _Layout.of(turns.iloc[reading], self.min_words, self.use_headings)
         if not layout.content.any():
             raise AnalyzerError(message("E305", n=len(turns), min_words=self.min_words))
         self.embedder_ = get_embedder(self.embedder, random_state=self.random_state)
@@ -223,14 +224,14 @@ class TopicAnalyzer(Analyzer):
         centroids = self._cluster(debates, layout.debate_weights())
         bar.update()
         assignment = layout.assign(own, debates, centroids, self.own_weight)
-        order = _order_by_size(assignment.turn_topic, len(centroids))
-        self.centroids_ = centroids[order]
+        by_size = _order_by_size(assignment.turn_topic, len(centroids))
+        self.centroids_ = centroids[by_size]
         assignment = layout.assign(own, debates, self.centroids_, self.own_weight)
         self.n_topics_ = len(self.centroids_)
         bar.set_postfix_str("keywords")
         self.topics_ = self._describe(layout, assignment)
         bar.update()
-        self.assignments_ = self._table(layout, assignment)
+        self.assignments_ = _restore_order(self._table(layout, assignment), reading)
         self.fingerprint_ = _fingerprint(turns)
         bar.update()
         bar.close()
@@ -255,10 +256,12 @@ class TopicAnalyzer(Analyzer):
         self._validate(turns)
         if _fingerprint(turns) == self.fingerprint_:
             return self.assignments_.copy()
-        layout = _Layout.of(turns, self.min_words, self.use_headings)
+        reading = _reading_order(turns)
+        layout = _Layout.of(turns.iloc[reading], self.min_words, self.use_headings)
         own, headings = self._embed(layout, fit=False)
         debates = layout.debate_vectors(own, headings, self.heading_weight)
-        return self._table(layout, layout.assign(own, debates, self.centroids_, self.own_weight))
+        assignment = layout.assign(own, debates, self.centroids_, self.own_weight)
+        return _restore_order(self._table(layout, assignment), reading)
 
     def result(self, turns: pd.DataFrame) -> TopicResult:
         """The fitted topics and ``turns`` with their topic columns, as a :class:`TopicResult`."""
@@ -299,7 +302,7 @@ class TopicAnalyzer(Analyzer):
             vectors = embedder.transform(texts)
         elif fit:
             try:
-                vectors = embed_or_fall_back(embedder, texts, self.random_state)
+                self.embedder_, vectors = embed_with_fallback(embedder, texts, self.random_state)
             except EmbedderError as error:
                 raise AnalyzerError(str(error)) from error
         else:
@@ -576,6 +579,33 @@ class _Layout:
         topic = np.where(votes.sum(axis=1) > 0, votes.argmax(axis=1), nearest)
         has_vector = np.linalg.norm(debates, axis=1) > 0
         return np.where(has_vector, topic, -1).astype(np.int64)
+
+
+def _reading_order(turns: pd.DataFrame) -> np.ndarray:
+    """Row positions in the order the turns were spoken: by meeting, then turn number.
+
+    Debates are runs of turns, so a table sorted some other way (by speaker,
+    say) is read in its spoken order. Without ``turn``, the rows' order is it.
+    """
+    if "turn" not in turns.columns or not len(turns):
+        return np.arange(len(turns))
+    keys = [c for c in ("source", "meeting") if c in turns.columns]
+    frame = pd.DataFrame(
+        {
+            **{c: turns[c].astype("object").fillna("").astype(str).to_numpy() for c in keys},
+            "turn": turns["turn"].to_numpy(dtype="float64", na_value=np.nan),
+        }
+    )
+    # Meetings keep the order they first appear in; within one, turns go by number.
+    first_seen = frame.groupby(keys, sort=False).ngroup() if keys else 0
+    return np.lexsort((np.arange(len(frame)), frame["turn"].to_numpy(), np.asarray(first_seen)))
+
+
+def _restore_order(table: pd.DataFrame, order: np.ndarray) -> pd.DataFrame:
+    """Put the rows of a table computed in reading order back in the input's order."""
+    inverse = np.empty_like(order)
+    inverse[order] = np.arange(len(order))
+    return table.iloc[inverse].reset_index(drop=True)
 
 
 def _nearest_in_order(topic: np.ndarray, content: np.ndarray, meeting: np.ndarray) -> np.ndarray:

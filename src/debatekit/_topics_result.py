@@ -54,7 +54,7 @@ class TopicResult:
     def __repr__(self) -> str:
         n = len(self.turns)
         given = int((self.turns["topic"] >= 0).sum())
-        lines = [f"TopicResult: {self.n_topics} topics, {given} of {n} turns with a topic"]
+        lines = [f"TopicResult: {_topics_count(self.n_topics)}, {given} of {n} turns with a topic"]
         for row in self.topics.itertuples():
             lines.append(f"  {row.topic:>3}  {row.size:>5} turns  {row.label}")
         return "\n".join(lines)
@@ -68,7 +68,7 @@ class TopicResult:
             representative=self.topics["representative"].map(", ".join),
         )
         summary = (
-            f"<p><b>{self.n_topics} topics</b>; {given} of {n} turns have a topic "
+            f"<p><b>{_topics_count(self.n_topics)}</b>; {given} of {n} turns have a topic "
             f"({inherited} inherited from their debate).</p>"
         )
         return summary + table.to_html(index=False, escape=True, na_rep="")
@@ -339,6 +339,10 @@ class TopicResult:
         if "other" in wide.columns:
             ordered.append("other")
         return wide[ordered]
+
+
+def _topics_count(n: int) -> str:
+    return f"{n} topic" if n == 1 else f"{n} topics"
 
 
 def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
