@@ -22,6 +22,8 @@ _TRAILING_FRAGMENT = re.compile(r"(\w+(?:-\w+)*)-$")
 _LEADING_WORD = re.compile(r"^(\w+(?:-\w+)*)")
 
 _TOKEN = re.compile(r"[\w-]+")
+# Literal first, so that the scan jumps from hyphen to hyphen.
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\n")
 # Pairs that Dutch reads as one sound: writing them together would change the
 # word, so Dutch spelling keeps the hyphen (klinkerbotsing: bio-economie).
 _VOWEL_CLASH = {
@@ -82,24 +84,23 @@ class Dehyphenator:
     """
 
     def __init__(self, lines: Iterable[str]) -> None:
-        lines = list(lines)
+        text = "\n".join(lines).lower()
         # A left fragment keeps its trailing hyphen ("vennoot-"), so it never
         # counts as the word "vennoot".
-        self.vocabulary_ = Counter(_TOKEN.findall("\n".join(lines).lower()))
-        self.vocabulary_.subtract(self._words_after_breaks(lines))
+        self.vocabulary_ = Counter(_TOKEN.findall(text))
+        self.vocabulary_.subtract(self._words_after_breaks(text))
         self.joins_: list[Join] = []
 
     @staticmethod
-    def _words_after_breaks(lines: list[str]) -> Counter[str]:
+    def _words_after_breaks(text: str) -> list[str]:
         """Words that begin a line after a break: pieces, no evidence of spelling."""
-        pieces: Counter[str] = Counter()
-        for index, line in enumerate(lines):
-            if not line.rstrip().endswith("-"):
+        pieces = []
+        for end in _LINE_END_HYPHEN.finditer(text):
+            if not text[end.start() - 1 : end.start()].isalnum():
                 continue
-            following = next((x for x in lines[index + 1 : index + 8] if x.strip()), "")
-            first = _TOKEN.search(following.lower())
+            first = _TOKEN.search(text, end.end())
             if first:
-                pieces[first.group()] += 1
+                pieces.append(first.group())
         return pieces
 
     def join_lines(self, lines: list[tuple[int, str]]) -> str:

@@ -383,7 +383,8 @@ def _warn_on_repeated_meetings(turns: pd.DataFrame) -> None:
     """One warning per meeting read from several files: their turn_ids collide."""
     sources = turns.groupby("meeting", dropna=True)["source"].unique()
     for meeting, files in sources[sources.map(len) > 1].items():
-        message = Warnings.W052.format(meeting=meeting, n=len(files), files=", ".join(files))
+        named = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        message = Warnings.W052.format(meeting=meeting, n=len(files), files=named)
         warnings.warn(message, DebatekitWarning, stacklevel=3)
 
 

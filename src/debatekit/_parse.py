@@ -78,6 +78,7 @@ _SOURCE_NAME = re.compile(r"(?P<nr>[A-Z]{0,4}\d{1,4})_(?P<y>\d{4})-(?P<m>\d{2})-
 class _Paragraph:
     lines: list[tuple[int, str]]
     page_break_before: bool = False
+    one_line: bool = False
 
     @property
     def first(self) -> str:
@@ -170,25 +171,32 @@ class _TranscriptParser:
             if current is not None and self._opens_block(text, current, starts_page):
                 current = None
             if current is None:
-                current = _Paragraph([], page_break_before=starts_page)
+                current = _Paragraph([], starts_page, self._is_one_line(text))
                 paragraphs.append(current)
             current.lines.append((number, text))
         return paragraphs
 
     @staticmethod
+    def _is_one_line(first: str) -> bool:
+        """The document number line, the chair line and "(Applaus bij N-VA)" are one line each."""
+        return bool(
+            _DOC_LINE.match(first)
+            or first.startswith("Voorzitter:")
+            or (first.startswith("(") and _STAGE.match(first))
+        )
+
+    @staticmethod
     def _opens_block(text: str, current: _Paragraph, starts_page: bool) -> bool:
         """Whether a line opens a paragraph though no blank line comes before it."""
-        # The document number line, the chair line and "(Applaus bij N-VA)" are one line each.
-        first = current.first
-        if _DOC_LINE.match(first) or first.startswith("Voorzitter:"):
+        if current.one_line:
             return True
-        if len(current.lines) == 1 and first.startswith("(") and _STAGE.match(first):
-            return True
-        ends_sentence = starts_page or _SENTENCE_END.search(current.lines[-1][1])
-        if text[:1] == "(":  # "(Applaus bij N-VA)" on a line of its own
-            return bool(ends_sentence and _STAGE.match(text))
-        if not text[:1].isupper() and text[:1] not in "–—-":
+        start = text[:1]
+        # Most lines go on a sentence in lower case: decide those before any regex.
+        if start != "(" and not start.isupper() and start not in "–—-":
             return False
+        ends_sentence = starts_page or _SENTENCE_END.search(current.lines[-1][1])
+        if start == "(":  # "(Applaus bij N-VA)" on a line of its own
+            return bool(ends_sentence and _STAGE.match(text))
         if _DOC_LINE.match(text) or text.startswith("Voorzitter:"):
             return True
         return bool(
