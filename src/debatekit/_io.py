@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import glob
 import os
 import re
 import statistics
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -375,6 +377,23 @@ def _expand(spec: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> 
     return [name]
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a corpus is read.
+
+    Parsing allocates millions of small objects and no reference cycles, so the
+    collector's passes over the growing heap cost a tenth of the time and free
+    nothing; reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _describe(spec: object) -> str:
     return os.fspath(spec) if isinstance(spec, (str, os.PathLike)) else str(list(spec))
 
@@ -448,16 +467,17 @@ def read_corpus(
     rows: list[dict] = []
     reports: dict[str, ParseReport] = {}
     failures: list[_Failure] = []
-    for file in tqdm(files, desc="Reading transcripts", unit="file", disable=not progress):
-        try:
-            file_rows, parse_report = parse_rows(read_text(file), file)
-        except (DebatekitError, OSError) as exc:
-            if errors == "raise":
-                raise
-            failures.append(_Failure.of(file, exc))
-            continue
-        rows.extend(file_rows)
-        reports[file] = parse_report
+    with _gc_paused():
+        for file in tqdm(files, desc="Reading transcripts", unit="file", disable=not progress):
+            try:
+                file_rows, parse_report = parse_rows(read_text(file), file)
+            except (DebatekitError, OSError) as exc:
+                if errors == "raise":
+                    raise
+                failures.append(_Failure.of(file, exc))
+                continue
+            rows.extend(file_rows)
+            reports[file] = parse_report
     if failures and errors == "warn":
         details = "; ".join(f.message for f in failures)
         warnings.warn(
