@@ -285,7 +285,9 @@ class TfidfEmbedder:
         )
         # One BLAS thread: the SVD's QR and LU steps are small, and several
         # threads on a busy machine wait for each other many times longer.
-        with threadpool_limits(1):
+        # Texts that are all alike have no variance: scikit-learn's explained
+        # variance ratio divides by zero then, which says nothing about the vectors.
+        with threadpool_limits(1), np.errstate(invalid="ignore", divide="ignore"):
             reduced = self.svd_.fit_transform(matrix)
         return normalize(reduced).astype(np.float32)
 
