@@ -25,7 +25,9 @@ __all__ = [
 
 # A name: a capitalised first word, then capitalised words or Dutch/French
 # particles ("De Roo", "Van den Bossche", "El Kaouakibi", "d'Haese").
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w’'\-.]*"
+# A full stop belongs to a name only as an initial ("J. Peeters"), so that a name
+# never runs on into the next sentence ("collega Dermagne. Binnen ...").
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
 _PARTICLE = r"(?:van|de|den|der|ten|ter|te|het|'t|la|le|du|da|di|dos|el|al|von|zu|d’|d')"
 # An elided particle is written onto the name: "Karel d'Haese", "Jan d’Hondt".
 _ELIDED = rf"[dDlL]['’]{_CAP}"
