@@ -27,6 +27,7 @@ def test_readme_starts_with_the_two_setup_commands_that_ci_runs():
 
 
 @pytest.mark.slow
+@pytest.mark.filterwarnings("ignore::debatekit.ModelFallbackWarning")  # no Dutch model here
 def test_readme_python_examples_run(monkeypatch):
     monkeypatch.chdir(ROOT)
     namespace: dict = {}
