@@ -79,3 +79,12 @@ def test_a_third_party_analyzer_can_register(sample_turns):
         import catalogue
 
         catalogue.REGISTRY.pop(("debatekit", "analyzers", "test_longest_turn"), None)
+
+
+def test_analyze_rejects_parameters_it_would_ignore(sample_turns):
+    with pytest.raises(
+        dk.ParameterError, match=r"\[E017\].*'bye'|\[E017\] Unknown parameter\(s\) bye"
+    ):
+        dk.analyze(sample_turns, "stats", stats={"bye": 1})
+    with pytest.raises(dk.ParameterError, match=r"\[E018\].*topics"):
+        dk.analyze(sample_turns, "stats", topics={"n_topics": 3})

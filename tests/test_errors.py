@@ -6,6 +6,8 @@ import inspect
 import re
 from pathlib import Path
 
+import pytest
+
 import debatekit as dk
 from debatekit import _errors
 
@@ -57,3 +59,19 @@ def test_every_exception_and_warning_is_public_and_in_the_hierarchy():
 def test_the_source_raises_no_bare_builtin_errors():
     bare = re.findall(r"raise (ValueError|TypeError|KeyError|RuntimeError)\(", SOURCE)
     assert bare == []
+
+
+def test_every_error_carries_its_number(sample_turns):
+    cases = [
+        (lambda: dk.analyze(sample_turns, "nope"), "E008"),
+        (lambda: dk.SpeakingStats().transform(sample_turns), "E009"),
+        (lambda: dk.speaking_stats(sample_turns.drop(columns=["text"])), "E010"),
+        (lambda: dk.from_records(sample_turns, speaker="spreker"), "E007"),
+        (lambda: dk.read_transcript("no/such/report.txt"), "E050"),
+        (lambda: dk.parse_transcript("Zomaar tekst.\nMeer tekst."), "E004"),
+    ]
+    for call, code in cases:
+        with pytest.raises(dk.DebatekitError) as info:
+            call()
+        assert info.value.code == code
+        assert f"[{code}]" in str(info.value)

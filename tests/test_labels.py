@@ -180,3 +180,17 @@ def test_parse_dutch_date(value, expected):
 )
 def test_parse_dutch_date_gives_none_for_what_is_no_date(value):
     assert parse_dutch_date(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("03/04/2024", "2024-04-03"),  # Belgian: day first
+        ("28/03/2024", "2024-03-28"),
+        ("3.4.2024", "2024-04-03"),
+        ("2024-04-03", "2024-04-03"),  # ISO stays ISO
+        ("dinsdag 25 februari 2025", "2025-02-25"),
+    ],
+)
+def test_dates_are_read_day_first_as_in_belgium(value, expected):
+    assert parse_dutch_date(value) == pd.Timestamp(expected)

@@ -214,3 +214,14 @@ def test_text_before_the_first_turn_is_reported_not_dropped():
 def test_text_without_turns_raises_a_clear_error():
     with pytest.raises(dk.NoTurnsError, match=r"\[E004\] notes\.txt, line 2: No speaker turns"):
         dk.parse_transcript("\nZomaar wat tekst.\nNog wat.", source="notes.txt")
+
+
+def test_a_floor_turn_ending_in_a_semicolon_is_procedural(sample_turns):
+    turn = sample_turns[sample_turns["text"] == "De heer De Roo heeft het woord;"]
+    assert len(turn) == 1 and turn["procedural"].all()
+
+
+@pytest.mark.parametrize("bad", [None, b"De voorzitter: Dank u.", "data/sample/report.txt"])
+def test_parse_transcript_says_what_it_takes(bad):
+    with pytest.raises(dk.ParameterError, match=r"\[E01[89]\]|\[E020\].*read_transcript"):
+        dk.parse_transcript(bad)

@@ -236,3 +236,16 @@ def test_round_trip_of_the_sample(sample_turns, sample_report):
     same = ["turn_id", "meeting", "date", "item", "item_title", "item_docs", "item_kind", "turn"]
     same += ["speaker", "party", "role", "text", "procedural", "n_words", "source"]
     pd.testing.assert_frame_equal(turns[same], sample_turns[same])
+
+
+def test_an_item_carries_down_to_the_records_after_it():
+    turns = dk.from_records(
+        [
+            {"speaker": "De voorzitter", "text": "Mevrouw Peeters heeft het woord.", "item": "A"},
+            {"speaker": "Anna Peeters (Groen)", "text": "Dank u."},
+            {"speaker": "De voorzitter", "text": "Volgende punt.", "item": "B"},
+        ],
+        item="item",
+    )
+    assert turns["item"].tolist() == [1, 1, 2]
+    assert turns["item_title"].tolist() == ["A", "A", "B"]

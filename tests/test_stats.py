@@ -48,3 +48,12 @@ def test_plot_has_one_bar_per_speaker(sample_turns):
     speakers = sample_turns.loc[~sample_turns["procedural"], "speaker"].nunique()
     assert len(ax.patches) == speakers
     assert ax.get_yticklabels()[-1].get_text() == "Jo Brouns"  # the largest bar is on top
+
+
+def test_by_party_names_ministers_and_chairs_by_role(sample_turns):
+    stats = dk.speaking_stats(sample_turns, by="party")
+    assert stats["party"].notna().all()
+    minister = stats[stats["party"] == "(minister)"]
+    speech = sample_turns[~sample_turns["procedural"]]
+    assert minister["words"].item() == speech.loc[speech["role"] == "minister", "n_words"].sum()
+    assert "(chair)" in set(stats["party"])

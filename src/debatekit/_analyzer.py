@@ -20,7 +20,7 @@ import catalogue
 import pandas as pd
 from sklearn.base import BaseEstimator
 
-from ._errors import Errors, NotFittedError, UnknownAnalyzerError
+from ._errors import NotFittedError, ParameterError, UnknownAnalyzerError, message
 from ._schema import REQUIRED_COLUMNS, require_columns
 
 __all__ = [
@@ -85,7 +85,7 @@ class Analyzer(BaseEstimator):
 
     def _check_fitted(self) -> None:
         if not any(k.endswith("_") and not k.startswith("_") for k in vars(self)):
-            raise NotFittedError(Errors.E009.format(name=type(self).__name__))
+            raise NotFittedError(message("E009", name=type(self).__name__))
 
 
 def register_analyzer(name: str) -> Callable[[A], A]:
@@ -125,8 +125,14 @@ def get_analyzer(name: str, **params: Any) -> Analyzer:
         cls = analyzers.get(name)
     except catalogue.RegistryError:
         raise UnknownAnalyzerError(
-            Errors.E008.format(name=name, known=", ".join(list_analyzers()) or "none")
+            message("E008", name=name, known=", ".join(list_analyzers()) or "none")
         ) from None
+    known = cls._get_param_names()
+    unknown = sorted(set(params) - set(known))
+    if unknown:
+        raise ParameterError(
+            message("E017", params=", ".join(unknown), name=name, known=", ".join(known) or "none")
+        )
     return cls(**params)
 
 
@@ -171,6 +177,10 @@ def analyze(
     require_columns(turns)
     settings = {**(params or {}), **named}
     chosen: Iterable[str | Analyzer] = analyzers_ or ("stats",)
+    running = {s if isinstance(s, str) else s.name for s in chosen}
+    idle = sorted(set(settings) - running)
+    if idle:  # a typo, or parameters for an analyzer left out: either way, say so
+        raise ParameterError(message("E018", names=", ".join(idle), running=", ".join(running)))
     results = Results()
     for spec in chosen:
         if isinstance(spec, Analyzer):

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import textwrap
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -206,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         standard error).
     """
     args = _parser().parse_args(argv)
+    previous = warnings.showwarning
+    warnings.showwarning = _show_warning  # "debatekit: warning: ...", not Python source lines
     try:
         if args.command == "summary":
             print(summarize(args.file or sample_path()))
@@ -221,6 +224,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DebatekitError, OSError, ValueError) as exc:
         print(f"debatekit: {exc}", file=sys.stderr)
         return 2
+    finally:
+        warnings.showwarning = previous
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"debatekit: warning: {message}", file=sys.stderr if file is None else file)
 
 
 if __name__ == "__main__":  # pragma: no cover

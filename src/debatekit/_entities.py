@@ -29,7 +29,7 @@ import pandas as pd
 
 from ._acronyms import definitions_in, guess_label
 from ._analyzer import Analyzer, register_analyzer
-from ._errors import AnalyzerError, Errors, ModelFallbackWarning, ParameterError, Warnings
+from ._errors import AnalyzerError, Errors, ModelFallbackWarning, ParameterError, Warnings, message
 from ._gazetteer import load_gazetteer, surface_forms
 
 if TYPE_CHECKING:
@@ -167,7 +167,7 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
         if DEFAULT_MODEL not in _WARNED:  # once a session, not at every call
             _WARNED.add(DEFAULT_MODEL)
             warnings.warn(
-                Warnings.W002.format(name=DEFAULT_MODEL, fallback="a blank Dutch pipeline"),
+                message("W002", name=DEFAULT_MODEL, fallback="a blank Dutch pipeline"),
                 ModelFallbackWarning,
                 stacklevel=4,
             )

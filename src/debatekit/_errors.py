@@ -7,6 +7,7 @@ can open the file at the place that went wrong.
 
 from __future__ import annotations
 
+import re
 from os import PathLike
 
 __all__ = [
@@ -80,6 +81,19 @@ class Errors:
     E016 = (
         "Expected a turns DataFrame, got {type}. Build one with dk.read_transcript, "
         "dk.parse_transcript or dk.from_records."
+    )
+    E017 = "Unknown parameter(s) {params} for analyzer {name!r}. Its parameters: {known}."
+    E018 = (
+        "Parameters were given for {names}, which this call does not run (it runs "
+        "{running}). Add the analyzer's name to the call, or check the spelling."
+    )
+    E019 = (
+        "parse_transcript takes the report's text as a str, not a {got}. To read a file, "
+        "use dk.read_transcript(path)."
+    )
+    E020 = (
+        "parse_transcript was given {path!r}, which looks like a file name, not a report's "
+        "text. Use dk.read_transcript({path!r})."
     )
     E050 = "No such file. Check the path and its spelling (a relative path starts at {cwd})."
     E051 = (
@@ -228,8 +242,25 @@ class Warnings:
     )
 
 
+def message(code: str, **fields: object) -> str:
+    """The numbered message ``code`` (``"E008"``, ``"W050"``) with its fields filled in."""
+    template = getattr(Warnings if code.startswith("W") else Errors, code)
+    return f"[{code}] {template.format(**fields)}"
+
+
+_CODE = re.compile(r"\[([EW]\d{3})\]")
+
+
 class DebatekitError(Exception):
-    """Base class of every error debatekit raises."""
+    """Base class of every error debatekit raises.
+
+    ``code`` is the message's number (``"E008"``), read from its ``[E008]`` prefix.
+    """
+
+    @property
+    def code(self) -> str | None:
+        found = _CODE.search(str(self.args[0])) if self.args else None
+        return found.group(1) if found else None
 
 
 class TranscriptError(DebatekitError, ValueError):
@@ -346,6 +377,8 @@ class TranscriptNotFoundError(DebatekitError, FileNotFoundError):
     code
         ``"E050"`` for a missing file, ``"E051"`` for a folder.
     """
+
+    code = "E050"
 
     def __init__(self, message: str, *, path: str | PathLike, code: str = "E050") -> None:
         self.code = code

@@ -18,7 +18,10 @@ from dataclasses import dataclass
 __all__ = ["Join", "Dehyphenator", "WORD"]
 
 WORD = re.compile(r"\w+(?:-\w+)*")
-_TRAILING_FRAGMENT = re.compile(r"(\w+(?:-\w+)*)-$")
+# "&" belongs to a word here: party names such as "cd&v-fractie".
+_TRAILING_FRAGMENT = re.compile(r"([\w&]+(?:-[\w&]+)*)-$")
+# A quoted or bracketed part before the hyphen: "‘no cure no pay’-methodiek".
+_CLOSING_MARK_HYPHEN = re.compile(r"[’'”\")\]]-$")
 _LEADING_WORD = re.compile(r"^(\w+(?:-\w+)*)")
 
 _TOKEN = re.compile(r"[\w-]+")
@@ -30,7 +33,16 @@ _VOWEL_CLASH = {
     "aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu",
 }  # fmt: skip
 # Prefixes Dutch always joins with a hyphen.
-_HYPHEN_PREFIXES = {"niet", "ex", "oud", "non", "half", "pro", "anti-"}
+_HYPHEN_PREFIXES = {"niet", "ex", "oud", "non", "half"}
+# Abbreviations written in lower case that keep their hyphen in a compound
+# ("btw-tarief", "kmo-portefeuille", "ocmw-raad"): the acronym rule sees no capitals.
+_LOWERCASE_ABBREVIATIONS = {
+    "btw", "vzw", "tv", "ocmw", "kmo", "kmo's", "gsm", "sms", "pc", "cv", "bv", "nv", "bvba",
+    "cvba", "wc", "dvd", "cd", "ict", "hr", "it", "pr", "r&d", "o&o", "vs", "ggo", "lgbtqi",
+    "wifi", "ngo", "vvsg", "ocmw's", "cao", "rsz", "riziv",
+}  # fmt: skip
+# Accents do not change which vowels clash: "café-eigenaar" as "cafe-eigenaar".
+_UNACCENTED = str.maketrans("áàâäéèêëíìîïóòôöúùûü", "aaaaeeeeiiiioooouuuu")
 # Compounds written with a hyphen by convention in Flemish parliamentary text.
 _HYPHEN_COMPOUNDS = {
     "minister-president", "viceminister-president", "vice-eersteminister",
@@ -54,7 +66,9 @@ class Join:
     result
         How the two were written together.
     rule
-        Why: ``"document"``, ``"acronym"``, ``"capital"``, ``"digit"``,
+        Why: ``"document"``, ``"acronym"`` (also lower-case abbreviations such
+        as ``btw``, ``kmo``), ``"letter"`` (``e-mail``), ``"quoted"``
+        (``‘no cure no pay’-methodiek``), ``"capital"``, ``"digit"``,
         ``"prefix"``, ``"compound"``, ``"vowel clash"``, ``"elision"`` or
         ``"line break"``.
     kept_hyphen
@@ -148,6 +162,12 @@ class Dehyphenator:
         """What replaces the hyphen ending ``first``; ``None`` where there is none."""
         if not first.endswith("-"):
             return None
+        if _CLOSING_MARK_HYPHEN.search(first[-2:]) and second[:1].isalnum():
+            right = _LEADING_WORD.match(second)
+            word = right.group(1) if right else second.split()[0]
+            left = first[first.rfind(" ") + 1 : -1]
+            self.joins_.append(Join(line, left, word, f"{left}-{word}", "quoted", True, True))
+            return "-"
         # Only the last token can hold the fragment; a regex search over the
         # whole line backtracks at every position.
         head = first[:-1]
@@ -175,13 +195,17 @@ class Dehyphenator:
             return "-", "compound", True
         if right[0].isdigit() or last[-1].isdigit():
             return "-", "digit", True
-        if sum(c.isupper() for c in last) >= 2:
+        if sum(c.isupper() for c in last) >= 2 or "&" in last:
             return "-", "acronym", True
+        if last.lower() in _LOWERCASE_ABBREVIATIONS:
+            return "-", "acronym", True
+        if len(last) == 1:  # typesetting never leaves one letter: "e-mail", "x-as", "A-merk"
+            return "-", "letter", True
         if right[0].isupper():
             return "-", "capital", True
         if last.lower() in _HYPHEN_PREFIXES:
             return "-", "prefix", True
-        if (last[-1] + right[0]).lower() in _VOWEL_CLASH:
+        if (last[-1] + right[0]).lower().translate(_UNACCENTED) in _VOWEL_CLASH:
             return "-", "vowel clash", False
         # Two parts that are each words of the document may be a compound the
         # author wrote with a hyphen: join, but say so.

@@ -30,7 +30,7 @@ from ._errors import (
     TranscriptError,
     TranscriptNotFoundError,
     UnsupportedFormatError,
-    Warnings,
+    message,
 )
 from ._furniture import furniture_kind
 from ._parse import parse_rows, parse_transcript
@@ -95,13 +95,14 @@ def _decode(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        message = Warnings.W050.format(
+        text = message(
+            "W050",
             path=path,
             line=data.count(b"\n", 0, exc.start) + 1,
             byte=data[exc.start],
             offset=exc.start,
         )
-        warnings.warn(message, EncodingWarning, stacklevel=4)
+        warnings.warn(text, EncodingWarning, stacklevel=4)
         # cp1252 leaves five bytes undefined; latin-1 maps them rather than failing.
         return "".join(
             chunk.decode("cp1252", errors="strict") if ok else chunk.decode("latin-1")
@@ -403,8 +404,8 @@ def _warn_on_repeated_meetings(turns: pd.DataFrame) -> None:
     sources = turns.groupby("meeting", dropna=True)["source"].unique()
     for meeting, files in sources[sources.map(len) > 1].items():
         named = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-        message = Warnings.W052.format(meeting=meeting, n=len(files), files=named)
-        warnings.warn(message, DebatekitWarning, stacklevel=3)
+        text = message("W052", meeting=meeting, n=len(files), files=named)
+        warnings.warn(text, DebatekitWarning, stacklevel=3)
 
 
 def read_corpus(
@@ -481,7 +482,7 @@ def read_corpus(
     if failures and errors == "warn":
         details = "; ".join(f.message for f in failures)
         warnings.warn(
-            Warnings.W051.format(n=len(failures), total=len(files), details=details),
+            message("W051", n=len(failures), total=len(files), details=details),
             DebatekitWarning,
             stacklevel=2,
         )

@@ -175,7 +175,8 @@ _PROCEDURAL_SENTENCES = [
     r"De\s+vergadering\s+is\s+(?:gesloten|geopend|geschorst|hervat)",
     r"De\s+bespreking\s+is\s+gesloten",
 ]
-_PROCEDURAL = re.compile(r"^(?:" + "|".join(_PROCEDURAL_SENTENCES) + r")\s*[.!]?$", re.IGNORECASE)
+# The report sometimes ends such a sentence with a semicolon: "... heeft het woord;".
+_PROCEDURAL = re.compile(r"^(?:" + "|".join(_PROCEDURAL_SENTENCES) + r")\s*[.!;]?$", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 # Floor management is brief; longer turns hold substance.
 _LONGEST_PROCEDURAL = 400
@@ -234,8 +235,11 @@ def parse_dutch_date(value: object) -> pd.Timestamp | None:
             return pd.Timestamp(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
         except ValueError:
             return None
+    # Belgian dates put the day first (03/04/2024 is 3 April); ISO dates (2024-04-03)
+    # are read as ISO.
+    day_first = not re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text)
     try:
-        ts = pd.Timestamp(text)
-    except (ValueError, TypeError):
+        ts = pd.to_datetime(text, dayfirst=day_first)
+    except (ValueError, TypeError, OverflowError):
         return None
-    return None if pd.isna(ts) else ts
+    return None if pd.isna(ts) else pd.Timestamp(ts)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._errors import Errors, NoTurnsError
+from ._errors import Errors, NoTurnsError, ParameterError, message
 from ._furniture import furniture_kind, is_page_start, match_header
 from ._hyphenation import Dehyphenator
 from ._labels import (
@@ -484,9 +484,19 @@ def parse_transcript(
     >>> turns[["speaker", "party", "role"]].values.tolist()
     [[<NA>, <NA>, 'chair'], ['Anna Peeters', 'Groen', 'member']]
     """
+    _check_is_text(text)
     rows, parse_report = parse_rows(text, source, meeting=meeting, date=date)
     turns = build_turns(rows)
     return ParseResult(turns, parse_report) if report else turns
+
+
+def _check_is_text(text: object) -> None:
+    """A file name or a non-string where the report's text belongs is a common slip."""
+    if not isinstance(text, str):
+        raise ParameterError(message("E019", got=type(text).__name__))
+    single = text.strip()
+    if "\n" not in single and single.lower().endswith((".txt", ".pdf")):
+        raise ParameterError(message("E020", path=single))
 
 
 def parse_rows(

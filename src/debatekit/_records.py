@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._errors import Errors, RecordsError
+from ._errors import RecordsError, message
 from ._labels import (
     is_procedural,
     parse_chair_change,
@@ -42,7 +42,7 @@ def _frame(data: Any) -> pd.DataFrame:
         path = Path(data)
         reader = _READERS.get(path.suffix.lower())
         if reader is None:
-            raise RecordsError(Errors.E055.format(path=path, suffixes=", ".join(_READERS)))
+            raise RecordsError(message("E055", path=path, suffixes=", ".join(_READERS)))
         return reader(path).reset_index(drop=True)
     return pd.DataFrame.from_records(list(data))
 
@@ -52,8 +52,12 @@ def _column(frame: pd.DataFrame, name: str | None, keyword: str, what: str) -> l
         return None
     if name not in frame.columns:
         raise RecordsError(
-            Errors.E007.format(
-                column=name, keyword=keyword, columns=", ".join(map(str, frame.columns)), what=what
+            message(
+                "E007",
+                column=name,
+                keyword=keyword,
+                columns=", ".join(map(str, frame.columns)),
+                what=what,
             )
         )
     return [None if _blank(v) else v for v in frame[name].tolist()]
@@ -79,14 +83,18 @@ class _Meeting:
     date: pd.Timestamp | None = None
     turns: int = 0
     items: dict[str, int] = field(default_factory=dict)
+    current_item: tuple[int | None, str | None] = (None, None)
 
     def item_number(self, value: Any) -> tuple[int | None, str | None]:
+        """The item of a record; a record without one belongs to the item before it."""
         if value is None:
-            return None, None
+            return self.current_item
         if isinstance(value, (int, float)) or str(value).strip().isdigit():
-            return int(float(value)), None
-        title = _clean(value)
-        return self.items.setdefault(title, len(self.items) + 1), title
+            self.current_item = (int(float(value)), None)
+        else:
+            title = _clean(value)
+            self.current_item = (self.items.setdefault(title, len(self.items) + 1), title)
+        return self.current_item
 
 
 class _RecordReader:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._errors import Errors, SchemaError
+from ._errors import Errors, SchemaError, message
 
 __all__ = [
     "TURN_COLUMNS",
@@ -80,4 +80,4 @@ def require_columns(turns: pd.DataFrame, columns: Iterable[str] = REQUIRED_COLUM
         raise SchemaError("[E016] " + Errors.E016.format(type=type(turns).__name__))
     missing = [c for c in columns if c not in turns.columns]
     if missing:
-        raise SchemaError(Errors.E010.format(missing=", ".join(missing)))
+        raise SchemaError(message("E010", missing=", ".join(missing)))

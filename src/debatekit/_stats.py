@@ -27,7 +27,9 @@ class SpeakingStats(Analyzer):
     Parameters
     ----------
     by
-        ``"speaker"`` (with party and role), ``"party"`` or ``"role"``.
+        ``"speaker"`` (with party and role), ``"party"`` or ``"role"``. By
+        party, speakers the report gives no party (ministers, the chair) are
+        grouped as ``"(minister)"`` and ``"(chair)"``.
     per
         The scope shares are taken within: ``"meeting"``, ``"item"`` (agenda
         item of a meeting) or ``"corpus"``.
@@ -90,6 +92,13 @@ class SpeakingStats(Analyzer):
             data = data[~data["procedural"].astype(bool)]
         words = data["n_words"] if "n_words" in data.columns else data["text"].map(count_words)
         data = data.assign(_words=words.astype("int64"))
+        if self.by == "party" and "party" in data.columns and "role" in data.columns:
+            # Ministers and the chair speak for no party in the report; one "<NA>"
+            # group would lump them together, so they are named by role instead.
+            no_party = data["party"].isna()
+            data = data.assign(
+                party=data["party"].where(~no_party, "(" + data["role"].astype(str) + ")")
+            )
         keys = self.scope_columns_ + self.group_columns_
         table = (
             data.groupby(keys, dropna=False, sort=False, observed=True)
@@ -102,7 +111,8 @@ class SpeakingStats(Analyzer):
             ].transform("sum")
         else:
             totals = table[["turns", "words"]].sum()
-        table["share_turns"] = table["turns"] / totals["turns"]
+        table["turns"] = table["turns"].astype("int64")
+        table["share_turns"] = (table["turns"] / totals["turns"]).astype("float64")
         table["share_words"] = table["words"] / totals["words"]
         table["words_per_turn"] = table["words"] / table["turns"]
         order = [*self.scope_columns_, "words"]
