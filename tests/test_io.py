@@ -84,7 +84,7 @@ def test_windows_1252_is_decoded_with_one_warning(tmp_path, sample_text):
     warning = caught[0]
     message = str(warning.message)
     first_bad = next(i for i, line in enumerate(sample_text.split("\n")) if not line.isascii())
-    assert message.startswith(f"{path}, line {first_bad + 1}: not valid UTF-8")
+    assert message.startswith(f"[W050] {path}, line {first_bad + 1}: not valid UTF-8")
     assert "Windows-1252" in message and "save the file as UTF-8" in message
     assert warning.filename == __file__  # points at the caller, not at debatekit
     assert "Björn Rzoska" in set(turns["speaker"])
@@ -178,7 +178,7 @@ def check_good_ones_read(turns: pd.DataFrame) -> None:
 
 
 def check_warning(message: str, folder: Path) -> None:
-    assert message.startswith("2 of 4 transcripts could not be read and were skipped")
+    assert message.startswith("[W051] 2 of 4 transcripts could not be read and were skipped")
     assert str(folder / "c_empty.txt") in message and "[E001]" in message
     assert str(folder / "d_readme.txt") in message and "[E004]" in message
     assert "report=True" in message and "errors='raise'" in message
