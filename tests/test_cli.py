@@ -230,3 +230,16 @@ def test_installed_console_script(tmp_path):
     )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith(f"debatekit: [E050] {missing}: No such file.")
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"debatekit {dk.__version__}"
+
+
+def test_an_unwritable_format_is_refused_before_reading(capsys, tmp_path):
+    status = main(["parse", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "t.xlsx")])
+    err = capsys.readouterr().err
+    assert status == 2 and "[E015]" in err and "skipped" not in err

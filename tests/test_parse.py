@@ -225,3 +225,17 @@ def test_a_floor_turn_ending_in_a_semicolon_is_procedural(sample_turns):
 def test_parse_transcript_says_what_it_takes(bad):
     with pytest.raises(dk.ParameterError, match=r"\[E01[89]\]|\[E020\].*read_transcript"):
         dk.parse_transcript(bad)
+
+
+def test_every_heading_of_a_joint_debate_names_its_chair(sample_report):
+    items = sample_report.items
+    assert items["chair"].notna().all()
+    joint = items[items["item"] == 9]
+    assert len(joint) == 2 and set(joint["chair"]) == {"Björn Rzoska"}
+    assert items.loc[items["item"] == 10, "chair"].item() == "Robrecht Bothuyne"
+
+
+def test_results_show_as_html_in_a_notebook(sample_result):
+    html = sample_result._repr_html_()
+    assert "hyphens at line ends" in html and "<table" in html
+    assert "C190-2023-2024-0001" in html

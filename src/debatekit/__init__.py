@@ -73,8 +73,7 @@ from ._stance_plots import plot_interactions, plot_similarity, plot_speaker_map
 from ._stats import SpeakingStats, plot_speaking_stats, speaking_stats
 from ._topics import TopicAnalyzer, topics
 from ._topics_result import TopicResult
-
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     # reading

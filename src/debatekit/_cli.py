@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._errors import DebatekitError, Errors, ParameterError
+from ._errors import DebatekitError, ParameterError, message
 from ._io import read_corpus, read_transcript, sample_path
 from ._report import LINE_KINDS, ParseReport
 from ._stats import speaking_stats
+from ._version import __version__
 
 __all__ = ["main", "summarize", "write_turns"]
 
@@ -57,9 +58,7 @@ def write_turns(turns: pd.DataFrame, out: str | Path) -> Path:
     elif suffix in (".jsonl", ".json"):
         turns.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
     else:
-        raise ParameterError(
-            "[E015] " + Errors.E015.format(path=path, choices=", ".join(sorted(_FORMATS)))
-        )
+        raise ParameterError(message("E015", path=path, choices=", ".join(sorted(_FORMATS))))
     return path
 
 
@@ -152,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="debatekit", description="Flemish Parliament transcripts as tidy tables."
     )
+    parser.add_argument("--version", action="version", version=f"debatekit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     summary = commands.add_parser("summary", help="summarise one report (default: the sample)")
     summary.add_argument("file", nargs="?", help="a .txt or .pdf report")
@@ -166,6 +166,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _parse_command(args: argparse.Namespace) -> int:
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in _FORMATS:  # before reading a corpus, not after
+        choices = ", ".join(sorted(_FORMATS))
+        raise ParameterError(message("E015", path=args.out, choices=choices))
     result = read_corpus(args.files, errors="ignore", progress=not args.no_progress, report=True)
     for failure in result.failures.itertuples():
         print(f"debatekit: skipped {failure.message}", file=sys.stderr)

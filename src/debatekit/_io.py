@@ -350,6 +350,14 @@ class CorpusResult(NamedTuple):
     reports: dict[str, ParseReport]
     failures: pd.DataFrame
 
+    def _repr_html_(self) -> str:
+        return (
+            f"<p>{len(self.turns)} turns from {len(self.reports)} transcript(s); "
+            f"{len(self.failures)} could not be read.</p>"
+            + (self.failures._repr_html_() if len(self.failures) else "")
+            + self.turns.head()._repr_html_()
+        )
+
 
 @dataclass
 class _Failure:

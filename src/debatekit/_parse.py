@@ -269,7 +269,10 @@ class _TranscriptParser:
                 current = None
                 if not items or items[-1].has_turns:
                     items.append(_Item(len(items) + 1))
-                items[-1].headings.append({"kind": _heading_kind(para.first), "lines": para.lines})
+                # The chair so far, until the debate's own "Voorzitter:" line names one.
+                items[-1].headings.append(
+                    {"kind": _heading_kind(para.first), "lines": para.lines, "chair": chair}
+                )
                 self._mark(numbers, "heading")
             elif kind == "docs" and items and not items[-1].has_turns:
                 items[-1].headings[-1].setdefault("docs", []).extend(
@@ -278,8 +281,9 @@ class _TranscriptParser:
                 self._mark(numbers, "docs")
             elif kind == "chair":
                 chair = parse_chair_line(self._join(para.lines))
-                if items:
-                    items[-1].headings[-1].setdefault("chair", chair)
+                if items and not items[-1].has_turns:
+                    for heading in items[-1].headings:  # every heading of a joint debate
+                        heading["chair"] = chair
                 self._mark(numbers, "chair")
             elif kind == "stage":
                 text = self._join(para.lines)

@@ -178,11 +178,23 @@ class ParseReport:
         return f"<ParseReport\n{self.summary()}\n>"
 
     def _repr_html_(self) -> str:
-        return f"<pre>{escape(self.summary())}</pre>"
+        counts = pd.DataFrame(
+            {"lines": {k: v for k, v in self.counts().items() if k in LINE_KINDS}}
+        ).T
+        return (
+            f"<pre>{escape(self.summary())}</pre>"
+            f"<details><summary>lines by kind</summary>{counts.to_html()}</details>"
+        )
 
 
 class ParseResult(NamedTuple):
-    """The turns table together with its parse report."""
+    """The turns table together with its parse report; unpack it as ``turns, report``."""
 
     turns: pd.DataFrame
     report: ParseReport
+
+    def _repr_html_(self) -> str:
+        return (
+            f"{self.report._repr_html_()}<p>turns ({len(self.turns)} rows), first five:</p>"
+            f"{self.turns.head()._repr_html_()}"
+        )
