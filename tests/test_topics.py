@@ -281,3 +281,12 @@ def test_topics_with_a_sentence_transformers_model_from_disk(sample_turns, monke
     computed = embedder.n_computed_
     dk.topics(sample_turns, n_topics=10, embedder=embedder)
     assert embedder.n_computed_ == computed, "the second run recomputed embeddings"
+
+
+def test_plot_over_time_of_one_meeting_names_its_period(sample_turns):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    result = dk.topics(sample_turns, n_topics=10)
+    ax = result.plot_over_time("Q")
+    assert [label.get_text() for label in ax.get_xticklabels()] == ["2024Q1"]

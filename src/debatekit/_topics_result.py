@@ -264,12 +264,15 @@ class TopicResult:
         table = self.over_time(freq, weight=weight)
         wide = self._wide(table, "date", weight, top_topics).sort_index()
         ax = _axes(ax, figsize=(9, 4))
-        if len(wide) == 1:  # one period: an area needs two points
+        if len(wide) == 1:  # one period: an area needs two points, so one bar
             bottom = 0.0
             for column, color in zip(wide.columns, _colors(len(wide.columns)), strict=True):
                 value = float(wide[column].iloc[0])
-                ax.bar([wide.index[0]], [value], bottom=bottom, color=color, label=column)
+                ax.bar([0], [value], bottom=bottom, color=color, label=column, width=0.5)
                 bottom += value
+            # A date axis around one bar shows hours; name the period instead.
+            ax.set_xticks([0], [_period_name(wide.index[0], freq)])
+            ax.set_xlim(-1, 1)
         else:
             ax.stackplot(
                 wide.index,
@@ -359,3 +362,11 @@ def _colors(n: int) -> list[Any]:
 
     cmap = plt.get_cmap("tab20" if n > 10 else "tab10")
     return [cmap(i % cmap.N) for i in range(n)]
+
+
+def _period_name(start: pd.Timestamp, freq: str) -> str:
+    """The period that starts at ``start``: "2024-03" for a month, "2024Q1" for a quarter."""
+    try:
+        return str(pd.Timestamp(start).to_period(freq))
+    except (ValueError, TypeError):
+        return f"{pd.Timestamp(start):%Y-%m-%d}"
