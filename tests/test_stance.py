@@ -232,6 +232,29 @@ def test_bad_parameters_raise_numbered_errors(sample_turns, params, code):
     assert str(error.value).startswith(f"[{code}] " + getattr(Errors, code).split("{")[0])
 
 
+def test_numbers_in_messages_are_plain(sample_turns):
+    # The weights went through numpy: the message showed "np.float64(-1.0)".
+    with pytest.raises(dk.StanceError, match=r"Got -1 instead\.$") as error:
+        dk.StanceAnalyzer(content_weight=-1).fit(sample_turns)
+    assert "np." not in str(error.value)
+    with pytest.raises(dk.StanceError, match=r"Got 0\.0 instead\.$"):
+        dk.StanceAnalyzer(prior=np.float64(0)).fit(sample_turns)
+    with pytest.raises(dk.StanceError, match=r"\[E400\].*Got 'x' instead"):
+        dk.StanceAnalyzer(government_weight="x").fit(sample_turns)
+
+
+def test_a_single_role_is_one_role_not_its_letters(sample_turns):
+    members = dk.speaker_similarity(sample_turns, roles="member")
+    assert BROUNS not in members.index
+    pd.testing.assert_frame_equal(members, dk.speaker_similarity(sample_turns, roles=["member"]))
+
+
+@pytest.mark.parametrize("roles", ["members", ["member", "mp"], []])
+def test_unknown_roles_are_rejected_with_the_valid_ones(sample_turns, roles):
+    with pytest.raises(dk.StanceError, match=r"^\[E406\].*'member', 'minister', 'chair'"):
+        dk.speaker_similarity(sample_turns, roles=roles)
+
+
 def test_one_speaker_is_not_enough(sample_turns):
     with pytest.raises(dk.StanceError, match="at least two speakers"):
         dk.speaker_similarity(sample_turns[sample_turns["speaker"] == RONSE])

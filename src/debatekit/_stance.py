@@ -51,6 +51,8 @@ __all__ = [
 
 #: The signals combined into the similarity, in the order of the weights.
 COMPONENTS = ("content", "interaction", "government")
+#: The roles a turn's speaker can have (the ``role`` column).
+ROLES = ("member", "minister", "chair")
 _PAIR_COLUMNS = ["speaker_a", "speaker_b", "similarity", *COMPONENTS, "shared_debates", "n_cues"]
 
 
@@ -71,8 +73,9 @@ class StanceAnalyzer(Analyzer):
         embedder object. A model that cannot be loaded falls back to TF-IDF
         with one warning.
     roles
-        The roles whose speakers are compared. The chair only manages the
-        floor.
+        The roles whose speakers are compared: ``"member"``, ``"minister"``,
+        ``"chair"``, or a sequence of them (a single string is one role). The
+        chair only manages the floor.
     min_words
         Turns shorter than this say too little to be embedded.
     prior
@@ -115,7 +118,7 @@ class StanceAnalyzer(Analyzer):
         interaction_weight: float = 1.0,
         government_weight: float = 2.0,
         embedder: Any = "tfidf",
-        roles: Sequence[str] = ("member", "minister"),
+        roles: str | Sequence[str] = ("member", "minister"),
         min_words: int = 5,
         prior: float = 1.0,
         random_state: int = 0,
@@ -132,20 +135,26 @@ class StanceAnalyzer(Analyzer):
         self.progress = progress
 
     def _check_params(self) -> np.ndarray:
-        weights = np.array(
-            [self.content_weight, self.interaction_weight, self.government_weight], dtype=float
-        )
-        for name, value in zip(COMPONENTS, weights, strict=True):
-            if not np.isfinite(value) or value < 0:
-                raise StanceError(message("E400", param=f"{name}_weight", value=value))
+        given = (self.content_weight, self.interaction_weight, self.government_weight)
+        for name, value in zip(COMPONENTS, given, strict=True):
+            if not _is_number(value) or not np.isfinite(value) or value < 0:
+                raise StanceError(message("E400", param=f"{name}_weight", value=_plain(value)))
+        weights = np.array(given, dtype=float)
         if weights.sum() == 0:
             raise StanceError(message("E401"))
-        if not isinstance(self.min_words, (int, np.integer)) or self.min_words < 0:
+        if (
+            not isinstance(self.min_words, (int, np.integer))
+            or isinstance(self.min_words, bool)
+            or self.min_words < 0
+        ):
             raise StanceError(
-                message("E402", param="min_words", rule="an int >= 0", value=self.min_words)
+                message("E402", param="min_words", rule="an int >= 0", value=_plain(self.min_words))
             )
-        if not np.isfinite(self.prior) or self.prior <= 0:
-            raise StanceError(message("E402", param="prior", rule="a number > 0", value=self.prior))
+        if not _is_number(self.prior) or not np.isfinite(self.prior) or self.prior <= 0:
+            raise StanceError(
+                message("E402", param="prior", rule="a number > 0", value=_plain(self.prior))
+            )
+        _check_roles(self.roles)
         return weights / weights.sum()
 
     def fit(self, turns: pd.DataFrame, y: None = None) -> StanceAnalyzer:
@@ -164,7 +173,9 @@ class StanceAnalyzer(Analyzer):
         speaking = _substantive(turns, self.roles, 0)
         speakers = list(dict.fromkeys(speaking["speaker"].astype(str)))
         if len(speakers) < 2:
-            raise StanceError(message("E403", n=len(speakers), roles=", ".join(self.roles)))
+            raise StanceError(
+                message("E403", n=len(speakers), roles=", ".join(_role_list(self.roles)))
+            )
         table = interactions(turns, progress=self.progress)
         self.speakers_ = speakers
         self.interactions_ = table
@@ -244,8 +255,40 @@ class StanceAnalyzer(Analyzer):
         return self.similarity_.round(2)._repr_html_()
 
 
-def _substantive(turns: pd.DataFrame, roles: Sequence[str], min_words: int) -> pd.DataFrame:
-    keep = turns["role"].isin(list(roles)) & turns["speaker"].notna()
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python number it holds, so that a message shows ``-1.0``."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _role_list(roles: str | Sequence[str]) -> list[str]:
+    """``roles`` as a list: a single string is one role, not its letters."""
+    return [roles] if isinstance(roles, str) else list(roles)
+
+
+def _check_roles(roles: str | Sequence[str]) -> list[str]:
+    try:
+        given = _role_list(roles)
+    except TypeError:
+        given = [roles]  # type: ignore[list-item]
+    unknown = [r for r in given if r not in ROLES]
+    if unknown or not given:
+        raise StanceError(
+            message(
+                "E406",
+                valid=", ".join(repr(r) for r in ROLES),
+                value=_plain(roles),
+                unknown=", ".join(repr(r) for r in unknown) or "none",
+            )
+        )
+    return given
+
+
+def _substantive(turns: pd.DataFrame, roles: str | Sequence[str], min_words: int) -> pd.DataFrame:
+    keep = turns["role"].isin(_role_list(roles)) & turns["speaker"].notna()
     if "procedural" in turns.columns:
         keep &= ~turns["procedural"].astype(bool)
     words = turns["text"].fillna("").astype(str).str.split().str.len()
@@ -370,7 +413,7 @@ def speaker_similarity(
     interaction_weight: float = 1.0,
     government_weight: float = 2.0,
     embedder: Any = "tfidf",
-    roles: Sequence[str] = ("member", "minister"),
+    roles: str | Sequence[str] = ("member", "minister"),
     min_words: int = 5,
     prior: float = 1.0,
     random_state: int = 0,
