@@ -204,15 +204,19 @@ def test_a_sentence_transformer_from_disk_runs_the_real_code_path(sample_turns):
 # --- the analyzer ---------------------------------------------------------------------------
 
 
-def test_the_analyzer_gives_tidy_pairs_that_pivot_back(sample_turns, sample_similarity):
-    pairs = dk.get_analyzer("stance").fit_transform(sample_turns)
+def test_the_analyzer_gives_one_row_per_pair_of_distinct_speakers(sample_turns, sample_similarity):
+    pairs = dk.analyze(sample_turns, "stance")["stance"]
     n = len(sample_similarity)
-    assert len(pairs) == n * n
-    square = pairs.pivot(index="speaker_a", columns="speaker_b", values="similarity")
-    square = square.loc[sample_similarity.index, sample_similarity.columns]
-    np.testing.assert_array_equal(square.to_numpy(), sample_similarity.to_numpy())
-    assert pairs.loc[pairs["speaker_a"] == pairs["speaker_b"], "similarity"].eq(1).all()
-    assert "<table" in dk.StanceAnalyzer().fit(sample_turns)._repr_html_()
+    assert len(pairs) == n * (n - 1) // 2  # not n * n with self-pairs and both orders
+    assert (pairs["speaker_a"] < pairs["speaker_b"]).all()
+    assert not pairs.duplicated(["speaker_a", "speaker_b"]).any()
+    assert pairs.equals(pairs.sort_values(["speaker_a", "speaker_b"], ignore_index=True))
+    analyzer = dk.StanceAnalyzer().fit(sample_turns)
+    government = analyzer.components_["government"]
+    for row in pairs.itertuples(index=False):
+        assert row.similarity == sample_similarity.loc[row.speaker_a, row.speaker_b]
+        assert row.government == government.loc[row.speaker_a, row.speaker_b]
+    assert "<table" in analyzer._repr_html_()
 
 
 @pytest.mark.parametrize(

@@ -227,8 +227,9 @@ class StanceAnalyzer(Analyzer):
         Returns
         -------
         pandas.DataFrame
-            ``speaker_a``, ``speaker_b`` (every ordered pair, the diagonal
-            included, so ``pivot`` gives the square matrix back),
+            ``speaker_a``, ``speaker_b`` (each unordered pair of distinct
+            speakers once, ``speaker_a < speaker_b`` alphabetically, sorted by
+            both; the square matrix is ``similarity_``),
             ``similarity``, the ``content``, ``interaction`` and ``government``
             signals, ``shared_debates`` (debates both spoke in) and ``n_cues``
             (stance cues between them).
@@ -240,8 +241,16 @@ class StanceAnalyzer(Analyzer):
         frames = {"similarity": self.similarity_, **self.components_}
         frames["shared_debates"] = self.shared_debates_
         frames["n_cues"] = self.n_cues_
-        long = {name: frame.loc[keep, keep].stack().rename(name) for name, frame in frames.items()}
-        pairs = pd.concat(long.values(), axis=1).reset_index()
+        names = sorted(keep)
+        index = pd.MultiIndex.from_tuples(list(combinations(names, 2)), names=_PAIR_COLUMNS[:2])
+        a, b = index.get_level_values(0), index.get_level_values(1)
+        pairs = pd.DataFrame(
+            {
+                name: frame.to_numpy()[frame.index.get_indexer(a), frame.columns.get_indexer(b)]
+                for name, frame in frames.items()
+            },
+            index=index,
+        ).reset_index()
         pairs.columns = _PAIR_COLUMNS
         pairs["speaker_a"] = pairs["speaker_a"].astype("string")
         pairs["speaker_b"] = pairs["speaker_b"].astype("string")
