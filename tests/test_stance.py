@@ -166,6 +166,26 @@ def test_same_input_same_output_bit_for_bit(sample_turns, sample_similarity):
     )
 
 
+@pytest.mark.parametrize("drop", [[], ["turn"]])
+def test_the_order_of_the_rows_does_not_matter(sample_turns, sample_similarity, drop):
+    # Sorted by speaker, the debates were read out of order: 37 interactions instead of 48.
+    turns = sample_turns.drop(columns=drop)  # without "turn", line_start gives the order
+    expected = dk.interactions(turns)
+    assert len(expected) == 48
+    for shuffled in (
+        turns.sort_values("speaker"),
+        turns.sample(frac=1, random_state=7),
+        turns.iloc[::-1],
+    ):
+        pd.testing.assert_frame_equal(dk.interactions(shuffled), expected, check_exact=True)
+        pd.testing.assert_frame_equal(
+            dk.speaker_similarity(shuffled), sample_similarity, check_exact=True
+        )
+        pd.testing.assert_series_equal(
+            dk.government_stance(shuffled), dk.government_stance(turns), check_exact=True
+        )
+
+
 def test_weights_choose_the_signals(sample_turns):
     analyzer = dk.StanceAnalyzer(content_weight=0, interaction_weight=0).fit(sample_turns)
     expected = analyzer.components_["government"].to_numpy().copy()

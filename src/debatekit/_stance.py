@@ -38,7 +38,7 @@ import pandas as pd
 from ._analyzer import Analyzer, register_analyzer
 from ._embed import embed_or_fall_back, get_embedder, message
 from ._errors import StanceError
-from ._interactions import debates, interactions, progress_bar
+from ._interactions import debates, in_order, interactions, progress_bar
 
 __all__ = [
     "StanceAnalyzer",
@@ -88,7 +88,7 @@ class StanceAnalyzer(Analyzer):
     Attributes
     ----------
     speakers_ : list of str
-        The speakers compared, in order of first appearance.
+        The speakers compared, in order of first appearance (in meeting and turn order).
     similarity_ : pandas.DataFrame
         The combined square similarity.
     components_ : dict of str to pandas.DataFrame
@@ -170,6 +170,7 @@ class StanceAnalyzer(Analyzer):
         """
         self._validate(turns)
         weights = self._check_params()
+        turns = in_order(turns)
         speaking = _substantive(turns, self.roles, 0)
         speakers = list(dict.fromkeys(speaking["speaker"].astype(str)))
         if len(speakers) < 2:
@@ -398,6 +399,7 @@ def government_stance(
     >>> bool(stance["Stijn De Roo"] > 0 > stance["Imade Annouri"])
     True
     """
+    turns = in_order(turns)
     table = interactions(turns) if table is None else table
     if speakers is None:
         speakers = list(dict.fromkeys(_substantive(turns, ("member", "minister"), 0)["speaker"]))
@@ -449,8 +451,9 @@ def speaker_similarity(
     Returns
     -------
     pandas.DataFrame
-        Square and symmetric, speakers (in order of first appearance) on both
-        axes, values in [-1, 1], 1 on the diagonal.
+        Square and symmetric, speakers (in order of first appearance, in
+        meeting and turn order) on both axes, values in [-1, 1], 1 on the
+        diagonal. The order of the rows of ``turns`` does not matter.
 
     Raises
     ------
