@@ -110,6 +110,50 @@ def test_a_negated_phrase_is_not_read_as_agreement():
         assert kinds == {"disagreement"}, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ik sluit me niet aan bij collega De Roo.", [("disagreement", -1)]),
+        ("Ik deel de mening van collega De Roo niet.", [("disagreement", -1)]),
+        ("Collega De Roo heeft geen gelijk.", [("disagreement", -1)]),
+        ("Ik kan collega De Roo niet volgen.", [("disagreement", -1)]),
+        ("Ik kan minister Brouns nooit volgen.", [("disagreement", -1)]),
+        ("Ik ben het allerminst eens met collega De Roo.", [("disagreement", -1)]),
+        ("Ik ben helemaal niet teleurgesteld, minister.", []),
+        ("Er is geen tijd verloren.", []),
+        ("Dat is geen goede zaak.", []),
+        # a negator outside the cue's clause, or one that negates nothing
+        ("Ik sluit me aan bij collega De Roo, die niet overdrijft.", [("agreement", 1)]),
+        ("Ik ben blij dat u niet langer wacht.", [("praise", 1)]),
+        ("Het is niet alleen een goede zaak, maar ook nodig.", [("praise", 1)]),
+        ("Jammer genoeg is er geen oplossing.", [("criticism", -1)]),
+    ],
+)
+def test_a_negator_in_the_cues_clause_flips_agreement_and_cancels_evaluation(text, expected):
+    found = [(m.cue.kind, m.cue.polarity) for m in find_cues(text)]
+    assert found == expected, found
+
+
+def test_negated_agreement_is_disagreement_with_the_named_colleague():
+    import debatekit as dk
+
+    turns = dk.from_records(
+        [
+            {"speaker": "Stijn De Roo (cd&v)", "text": "Minister, de wachtlijsten moeten weg."},
+            {"speaker": "Minister Jo Brouns", "text": "We investeren fors in extra plaatsen."},
+            {
+                "speaker": "Imade Annouri (Groen)",
+                "text": "Ik sluit me niet aan bij collega De Roo. "
+                "Ik ben helemaal niet teleurgesteld, minister.",
+            },
+        ]
+    )
+    table = dk.interactions(turns)
+    signed = table[table["polarity"] != 0]
+    got = signed[["from_speaker", "to_speaker", "kind", "polarity"]].values.tolist()
+    assert got == [["Imade Annouri", "Stijn De Roo", "disagreement", -1]]
+
+
 def test_the_sample_has_no_agreement_where_there_is_none(sample_turns):
     # The opening question of item 1 asks and praises nobody in particular.
     opening = sample_turns.loc[sample_turns["turn_id"] == "C190-2023-2024-0002", "text"].item()

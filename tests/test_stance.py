@@ -166,6 +166,26 @@ def test_same_input_same_output_bit_for_bit(sample_turns, sample_similarity):
     )
 
 
+@pytest.mark.parametrize("drop", [[], ["turn"]])
+def test_the_order_of_the_rows_does_not_matter(sample_turns, sample_similarity, drop):
+    # Sorted by speaker, the debates were read out of order: 37 interactions instead of 48.
+    turns = sample_turns.drop(columns=drop)  # without "turn", line_start gives the order
+    expected = dk.interactions(turns)
+    assert len(expected) == 48
+    for shuffled in (
+        turns.sort_values("speaker"),
+        turns.sample(frac=1, random_state=7),
+        turns.iloc[::-1],
+    ):
+        pd.testing.assert_frame_equal(dk.interactions(shuffled), expected, check_exact=True)
+        pd.testing.assert_frame_equal(
+            dk.speaker_similarity(shuffled), sample_similarity, check_exact=True
+        )
+        pd.testing.assert_series_equal(
+            dk.government_stance(shuffled), dk.government_stance(turns), check_exact=True
+        )
+
+
 def test_weights_choose_the_signals(sample_turns):
     analyzer = dk.StanceAnalyzer(content_weight=0, interaction_weight=0).fit(sample_turns)
     expected = analyzer.components_["government"].to_numpy().copy()
@@ -204,15 +224,19 @@ def test_a_sentence_transformer_from_disk_runs_the_real_code_path(sample_turns):
 # --- the analyzer ---------------------------------------------------------------------------
 
 
-def test_the_analyzer_gives_tidy_pairs_that_pivot_back(sample_turns, sample_similarity):
-    pairs = dk.get_analyzer("stance").fit_transform(sample_turns)
+def test_the_analyzer_gives_one_row_per_pair_of_distinct_speakers(sample_turns, sample_similarity):
+    pairs = dk.analyze(sample_turns, "stance")["stance"]
     n = len(sample_similarity)
-    assert len(pairs) == n * n
-    square = pairs.pivot(index="speaker_a", columns="speaker_b", values="similarity")
-    square = square.loc[sample_similarity.index, sample_similarity.columns]
-    np.testing.assert_array_equal(square.to_numpy(), sample_similarity.to_numpy())
-    assert pairs.loc[pairs["speaker_a"] == pairs["speaker_b"], "similarity"].eq(1).all()
-    assert "<table" in dk.StanceAnalyzer().fit(sample_turns)._repr_html_()
+    assert len(pairs) == n * (n - 1) // 2  # not n * n with self-pairs and both orders
+    assert (pairs["speaker_a"] < pairs["speaker_b"]).all()
+    assert not pairs.duplicated(["speaker_a", "speaker_b"]).any()
+    assert pairs.equals(pairs.sort_values(["speaker_a", "speaker_b"], ignore_index=True))
+    analyzer = dk.StanceAnalyzer().fit(sample_turns)
+    government = analyzer.components_["government"]
+    for row in pairs.itertuples(index=False):
+        assert row.similarity == sample_similarity.loc[row.speaker_a, row.speaker_b]
+        assert row.government == government.loc[row.speaker_a, row.speaker_b]
+    assert "<table" in analyzer._repr_html_()
 
 
 @pytest.mark.parametrize(
@@ -230,6 +254,29 @@ def test_bad_parameters_raise_numbered_errors(sample_turns, params, code):
     with pytest.raises(dk.StanceError) as error:
         dk.StanceAnalyzer(**params).fit(sample_turns)
     assert str(error.value).startswith(f"[{code}] " + getattr(Errors, code).split("{")[0])
+
+
+def test_numbers_in_messages_are_plain(sample_turns):
+    # The weights went through numpy: the message showed "np.float64(-1.0)".
+    with pytest.raises(dk.StanceError, match=r"Got -1 instead\.$") as error:
+        dk.StanceAnalyzer(content_weight=-1).fit(sample_turns)
+    assert "np." not in str(error.value)
+    with pytest.raises(dk.StanceError, match=r"Got 0\.0 instead\.$"):
+        dk.StanceAnalyzer(prior=np.float64(0)).fit(sample_turns)
+    with pytest.raises(dk.StanceError, match=r"\[E400\].*Got 'x' instead"):
+        dk.StanceAnalyzer(government_weight="x").fit(sample_turns)
+
+
+def test_a_single_role_is_one_role_not_its_letters(sample_turns):
+    members = dk.speaker_similarity(sample_turns, roles="member")
+    assert BROUNS not in members.index
+    pd.testing.assert_frame_equal(members, dk.speaker_similarity(sample_turns, roles=["member"]))
+
+
+@pytest.mark.parametrize("roles", ["members", ["member", "mp"], []])
+def test_unknown_roles_are_rejected_with_the_valid_ones(sample_turns, roles):
+    with pytest.raises(dk.StanceError, match=r"^\[E406\].*'member', 'minister', 'chair'"):
+        dk.speaker_similarity(sample_turns, roles=roles)
 
 
 def test_one_speaker_is_not_enough(sample_turns):

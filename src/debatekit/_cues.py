@@ -79,6 +79,11 @@ def _cue(name: str, pattern: str, kind: str, polarity: int, weight: float = 1.0)
 _FEW = r"(?:\s+[\w’'-]+){0,3}?"
 _ME = r"(?:me|mij)"
 _INTENS = r"(?:(?:ook|toch|heel|zeer|erg|bijzonder|echt|ontzettend|wel)\s+){0,2}"
+# A person by title and name: "collega De Roo", "de heer Ronse", "minister Brouns".
+_NAMED = (
+    r"(?:collega|de\s+heer|mevrouw|minister)(?:\s+(?-i:[A-ZÀ-Þ])[\w’'-]*){1,3}"
+    r"|(?:de\s+)?minister"
+)
 # "We zullen ..." about a bill, not about amendments or motions (which the majority rejects).
 _WE_WILL = (
     r"\b(?:we|wij|onze\s+fractie)\s+(?:zullen|zal|gaan)\s+"
@@ -144,7 +149,9 @@ CUES: tuple[Cue, ...] = (
     _cue("ik onderschrijf", r"\bik\s+onderschrijf\b", "agreement", 1),
     _cue(
         "u hebt gelijk",
-        r"\b(?:u\s+hebt|je\s+hebt|heeft|hebben)\s+(?:volledig\s+|helemaal\s+|absoluut\s+|wel\s+)?gelijk\b",
+        # "geen gelijk" and "niet gelijk" are found too, and read as negated (disagreement)
+        r"\b(?:u\s+hebt|je\s+hebt|heeft|hebben)\s+(?:volledig\s+|helemaal\s+|absoluut\s+|wel\s+)?"
+        r"(?:(?:geen|niet|nooit|allerminst)\s+)?gelijk\b",
         "agreement",
         1,
     ),
@@ -182,7 +189,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "ik ben het niet eens",
         r"\b(?:ik\s+ben|we\s+zijn|wij\s+zijn)\s+het(?:\s+(?:daar|hier|daarmee|helemaal|absoluut|totaal|echt))*"
-        r"\s+(?:niet\s+(?:mee\s+)?eens|oneens)\b",
+        r"\s+(?:(?:niet|nooit|allerminst)\s+(?:mee\s+)?eens|oneens)\b",
         "disagreement",
         -1,
     ),
@@ -200,7 +207,8 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "ik kan dat niet volgen",
-        r"\bik\s+kan\s+(?:u|dat|die|deze|daar|die\s+redenering|uw\s+redenering)\s+(?:helemaal\s+|echt\s+)?niet\s+(?:volgen|begrijpen)\b",
+        r"\bik\s+kan\s+(?:u|dat|die|deze|daar|die\s+redenering|uw\s+redenering|"
+        rf"{_NAMED})\s+(?:helemaal\s+|echt\s+)?(?:niet|nooit|allerminst)\s+(?:volgen|begrijpen)\b",
         "disagreement",
         -1,
     ),
@@ -527,7 +535,11 @@ def find_cues(text: str, cues: Sequence[Cue] = CUES) -> list[CueMatch]:
     """Find every stance cue in ``text``.
 
     A cue that lies inside a longer cue of the same sentence (``niet akkoord``
-    holds ``akkoord``) yields only the longer one.
+    holds ``akkoord``) yields only the longer one. A negator (``niet``,
+    ``geen``, ``nooit``, ``allerminst``) in an agreement's clause makes it a
+    disagreement (``ik sluit me niet aan bij``, named ``"... (negated)"``); one
+    in a praise's clause, or before a criticism in its clause, cancels the cue
+    (``dat is geen goede zaak``, ``ik ben niet teleurgesteld``).
 
     Parameters
     ----------
@@ -547,6 +559,8 @@ def find_cues(text: str, cues: Sequence[Cue] = CUES) -> list[CueMatch]:
     ['ik ben het eens met']
     >>> [m.cue.kind for m in find_cues("Ik zeg dat dat geen oplossing is.")]
     ['disagreement']
+    >>> [m.cue.name for m in find_cues("Ik sluit me niet aan bij collega Ronse.")]
+    ['ik sluit me aan bij (negated)']
     """
     sentences = split_sentences(text)
     found: list[CueMatch] = []
@@ -560,11 +574,71 @@ def find_cues(text: str, cues: Sequence[Cue] = CUES) -> list[CueMatch]:
         if any(_overlaps(match, other) for other in kept):
             continue
         kept.append(match)
-    return kept
+    read = (_apply_negation(text, sentences, match) for match in kept)
+    return [match for match in read if match is not None]
 
 
 def _overlaps(a: CueMatch, b: CueMatch) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+# --- negation ------------------------------------------------------------------------------
+
+#: Words that negate a cue in their clause ("niet alleen", "al dan niet" negate nothing).
+_NEGATOR = re.compile(
+    r"(?<!\bdan\s)\b(?:niet|geen|nooit|allerminst)\b"
+    r"(?!\s+(?:alleen|enkel|slechts|zomaar|toevallig|min(?:der)?\s+dan|te\s+onderschatten)\b)",
+    re.IGNORECASE,
+)
+#: Where a clause ends: punctuation, and conjunctions that start another clause.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]–—]|\b(?:maar|want|omdat|doordat|zodat|opdat|dat|die|wat|waar\w*|als|wanneer|"
+    r"terwijl|hoewel|doch|en|of|om|zonder|indien|tenzij)\b",
+    re.IGNORECASE,
+)
+_NEGATED_KINDS = {"agreement", "praise", "criticism"}
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``sentence`` around ``sentence[start:end]`` (breaks inside it don't cut)."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start) if m.end() <= start]
+    after = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)]
+    return (before[-1] if before else 0), (after[0] if after else len(sentence))
+
+
+def _negated(cue: Cue) -> Cue:
+    """A negated agreement: ``ik sluit me niet aan bij`` disagrees."""
+    return Cue(f"{cue.name} (negated)", cue.pattern, "disagreement", -cue.polarity, cue.weight)
+
+
+def _apply_negation(
+    text: str, sentences: list[tuple[int, int]], match: CueMatch
+) -> CueMatch | None:
+    """Read a negator in the cue's clause: agreement flips, praise and criticism cancel.
+
+    Agreement and praise are negated by a negator anywhere in their clause
+    (``ik sluit me niet aan bij``, ``ik deel die mening van X niet``, ``dat is geen
+    goede zaak``); criticism by one before the cue (``ik ben niet teleurgesteld``,
+    ``er is geen tijd verloren``), since many criticism cues hold their own
+    negation (``niet voldoende``) and a later one belongs to what is criticised
+    (``jammer genoeg is er geen ...``). Disagreement, thanks and alignment are left
+    as they are: their negated forms are cues of their own.
+    """
+    if match.cue.kind not in _NEGATED_KINDS or not sentences:
+        return match
+    s, e = sentences[match.sentence]
+    sentence = text[s:e]
+    start, end = match.start - s, match.end - s
+    clause_start, clause_end = _clause(sentence, start, end)
+    if match.cue.kind == "criticism":
+        negated = _NEGATOR.search(sentence, clause_start, start) is not None
+    else:
+        negated = _NEGATOR.search(sentence, clause_start, clause_end) is not None
+    if not negated:
+        return match
+    if match.cue.kind == "agreement":
+        return CueMatch(_negated(match.cue), match.start, match.end, match.sentence, match.matched)
+    return None
 
 
 # --- who is addressed ----------------------------------------------------------------------

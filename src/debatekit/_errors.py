@@ -204,6 +204,10 @@ class Errors:
         "same-group and {cross} cross-group pairs. Check that the groups name the speakers "
         "as the turns do (e.g. 'Stijn De Roo')."
     )
+    E406 = (
+        "The 'roles' parameter of StanceAnalyzer must be a role or a sequence of roles "
+        "among {valid}. Got {value!r} instead (unknown: {unknown})."
+    )
 
 
 class Warnings:

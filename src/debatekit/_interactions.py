@@ -32,7 +32,7 @@ from ._cues import (
 )
 from ._schema import require_columns
 
-__all__ = ["interactions", "INTERACTION_COLUMNS", "debates", "progress_bar"]
+__all__ = ["interactions", "INTERACTION_COLUMNS", "debates", "in_order", "progress_bar"]
 
 #: Columns of the table :func:`interactions` returns.
 INTERACTION_COLUMNS = (
@@ -59,6 +59,20 @@ _VOCATIVE = re.compile(
 )
 _NEEDED = ("turn_id", "speaker", "role", "text")
 _BUT = re.compile(r",\s*(?:maar|doch|al\s+is)\b", re.IGNORECASE)
+
+
+def in_order(turns: pd.DataFrame) -> pd.DataFrame:
+    """``turns`` in meeting and turn order, whatever order the rows came in.
+
+    A stable sort on ``meeting`` and ``turn`` (or ``line_start`` where there
+    is no ``turn``), on the columns that exist; without them the row order is
+    the only order there is and is kept.
+    """
+    position = "turn" if "turn" in turns.columns else "line_start"
+    keys = [c for c in ("meeting", position) if c in turns.columns]
+    if not keys:
+        return turns
+    return turns.sort_values(keys, kind="stable", na_position="last")
 
 
 def debates(turns: pd.DataFrame) -> Iterator[tuple[Any, Any, pd.DataFrame]]:
@@ -197,7 +211,8 @@ def interactions(turns: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame
     ----------
     turns
         A turns table (``dk.read_transcript``); chair and procedural turns
-        are skipped.
+        are skipped. The turns are read in meeting and turn order (``meeting``,
+        then ``turn`` or ``line_start``), whatever the order of the rows.
     progress
         Show a progress bar over the debates.
 
@@ -228,6 +243,7 @@ def interactions(turns: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame
     ('Thijs Verbeurgt', 'Axel Ronse', -1)
     """
     require_columns(turns, _NEEDED)
+    turns = in_order(turns)
     rows: list[dict[str, Any]] = []
     meeting_names: dict[Any, NameIndex] = {}
     groups = list(debates(turns))

@@ -38,7 +38,7 @@ import pandas as pd
 from ._analyzer import Analyzer, register_analyzer
 from ._embed import embed_or_fall_back, get_embedder, message
 from ._errors import StanceError
-from ._interactions import debates, interactions, progress_bar
+from ._interactions import debates, in_order, interactions, progress_bar
 
 __all__ = [
     "StanceAnalyzer",
@@ -51,6 +51,8 @@ __all__ = [
 
 #: The signals combined into the similarity, in the order of the weights.
 COMPONENTS = ("content", "interaction", "government")
+#: The roles a turn's speaker can have (the ``role`` column).
+ROLES = ("member", "minister", "chair")
 _PAIR_COLUMNS = ["speaker_a", "speaker_b", "similarity", *COMPONENTS, "shared_debates", "n_cues"]
 
 
@@ -71,8 +73,9 @@ class StanceAnalyzer(Analyzer):
         embedder object. A model that cannot be loaded falls back to TF-IDF
         with one warning.
     roles
-        The roles whose speakers are compared. The chair only manages the
-        floor.
+        The roles whose speakers are compared: ``"member"``, ``"minister"``,
+        ``"chair"``, or a sequence of them (a single string is one role). The
+        chair only manages the floor.
     min_words
         Turns shorter than this say too little to be embedded.
     prior
@@ -85,7 +88,7 @@ class StanceAnalyzer(Analyzer):
     Attributes
     ----------
     speakers_ : list of str
-        The speakers compared, in order of first appearance.
+        The speakers compared, in order of first appearance (in meeting and turn order).
     similarity_ : pandas.DataFrame
         The combined square similarity.
     components_ : dict of str to pandas.DataFrame
@@ -115,7 +118,7 @@ class StanceAnalyzer(Analyzer):
         interaction_weight: float = 1.0,
         government_weight: float = 2.0,
         embedder: Any = "tfidf",
-        roles: Sequence[str] = ("member", "minister"),
+        roles: str | Sequence[str] = ("member", "minister"),
         min_words: int = 5,
         prior: float = 1.0,
         random_state: int = 0,
@@ -132,20 +135,26 @@ class StanceAnalyzer(Analyzer):
         self.progress = progress
 
     def _check_params(self) -> np.ndarray:
-        weights = np.array(
-            [self.content_weight, self.interaction_weight, self.government_weight], dtype=float
-        )
-        for name, value in zip(COMPONENTS, weights, strict=True):
-            if not np.isfinite(value) or value < 0:
-                raise StanceError(message("E400", param=f"{name}_weight", value=value))
+        given = (self.content_weight, self.interaction_weight, self.government_weight)
+        for name, value in zip(COMPONENTS, given, strict=True):
+            if not _is_number(value) or not np.isfinite(value) or value < 0:
+                raise StanceError(message("E400", param=f"{name}_weight", value=_plain(value)))
+        weights = np.array(given, dtype=float)
         if weights.sum() == 0:
             raise StanceError(message("E401"))
-        if not isinstance(self.min_words, (int, np.integer)) or self.min_words < 0:
+        if (
+            not isinstance(self.min_words, (int, np.integer))
+            or isinstance(self.min_words, bool)
+            or self.min_words < 0
+        ):
             raise StanceError(
-                message("E402", param="min_words", rule="an int >= 0", value=self.min_words)
+                message("E402", param="min_words", rule="an int >= 0", value=_plain(self.min_words))
             )
-        if not np.isfinite(self.prior) or self.prior <= 0:
-            raise StanceError(message("E402", param="prior", rule="a number > 0", value=self.prior))
+        if not _is_number(self.prior) or not np.isfinite(self.prior) or self.prior <= 0:
+            raise StanceError(
+                message("E402", param="prior", rule="a number > 0", value=_plain(self.prior))
+            )
+        _check_roles(self.roles)
         return weights / weights.sum()
 
     def fit(self, turns: pd.DataFrame, y: None = None) -> StanceAnalyzer:
@@ -161,10 +170,13 @@ class StanceAnalyzer(Analyzer):
         """
         self._validate(turns)
         weights = self._check_params()
+        turns = in_order(turns)
         speaking = _substantive(turns, self.roles, 0)
         speakers = list(dict.fromkeys(speaking["speaker"].astype(str)))
         if len(speakers) < 2:
-            raise StanceError(message("E403", n=len(speakers), roles=", ".join(self.roles)))
+            raise StanceError(
+                message("E403", n=len(speakers), roles=", ".join(_role_list(self.roles)))
+            )
         table = interactions(turns, progress=self.progress)
         self.speakers_ = speakers
         self.interactions_ = table
@@ -216,8 +228,9 @@ class StanceAnalyzer(Analyzer):
         Returns
         -------
         pandas.DataFrame
-            ``speaker_a``, ``speaker_b`` (every ordered pair, the diagonal
-            included, so ``pivot`` gives the square matrix back),
+            ``speaker_a``, ``speaker_b`` (each unordered pair of distinct
+            speakers once, ``speaker_a < speaker_b`` alphabetically, sorted by
+            both; the square matrix is ``similarity_``),
             ``similarity``, the ``content``, ``interaction`` and ``government``
             signals, ``shared_debates`` (debates both spoke in) and ``n_cues``
             (stance cues between them).
@@ -229,8 +242,16 @@ class StanceAnalyzer(Analyzer):
         frames = {"similarity": self.similarity_, **self.components_}
         frames["shared_debates"] = self.shared_debates_
         frames["n_cues"] = self.n_cues_
-        long = {name: frame.loc[keep, keep].stack().rename(name) for name, frame in frames.items()}
-        pairs = pd.concat(long.values(), axis=1).reset_index()
+        names = sorted(keep)
+        index = pd.MultiIndex.from_tuples(list(combinations(names, 2)), names=_PAIR_COLUMNS[:2])
+        a, b = index.get_level_values(0), index.get_level_values(1)
+        pairs = pd.DataFrame(
+            {
+                name: frame.to_numpy()[frame.index.get_indexer(a), frame.columns.get_indexer(b)]
+                for name, frame in frames.items()
+            },
+            index=index,
+        ).reset_index()
         pairs.columns = _PAIR_COLUMNS
         pairs["speaker_a"] = pairs["speaker_a"].astype("string")
         pairs["speaker_b"] = pairs["speaker_b"].astype("string")
@@ -244,8 +265,40 @@ class StanceAnalyzer(Analyzer):
         return self.similarity_.round(2)._repr_html_()
 
 
-def _substantive(turns: pd.DataFrame, roles: Sequence[str], min_words: int) -> pd.DataFrame:
-    keep = turns["role"].isin(list(roles)) & turns["speaker"].notna()
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python number it holds, so that a message shows ``-1.0``."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _role_list(roles: str | Sequence[str]) -> list[str]:
+    """``roles`` as a list: a single string is one role, not its letters."""
+    return [roles] if isinstance(roles, str) else list(roles)
+
+
+def _check_roles(roles: str | Sequence[str]) -> list[str]:
+    try:
+        given = _role_list(roles)
+    except TypeError:
+        given = [roles]  # type: ignore[list-item]
+    unknown = [r for r in given if r not in ROLES]
+    if unknown or not given:
+        raise StanceError(
+            message(
+                "E406",
+                valid=", ".join(repr(r) for r in ROLES),
+                value=_plain(roles),
+                unknown=", ".join(repr(r) for r in unknown) or "none",
+            )
+        )
+    return given
+
+
+def _substantive(turns: pd.DataFrame, roles: str | Sequence[str], min_words: int) -> pd.DataFrame:
+    keep = turns["role"].isin(_role_list(roles)) & turns["speaker"].notna()
     if "procedural" in turns.columns:
         keep &= ~turns["procedural"].astype(bool)
     words = turns["text"].fillna("").astype(str).str.split().str.len()
@@ -346,6 +399,7 @@ def government_stance(
     >>> bool(stance["Stijn De Roo"] > 0 > stance["Imade Annouri"])
     True
     """
+    turns = in_order(turns)
     table = interactions(turns) if table is None else table
     if speakers is None:
         speakers = list(dict.fromkeys(_substantive(turns, ("member", "minister"), 0)["speaker"]))
@@ -370,7 +424,7 @@ def speaker_similarity(
     interaction_weight: float = 1.0,
     government_weight: float = 2.0,
     embedder: Any = "tfidf",
-    roles: Sequence[str] = ("member", "minister"),
+    roles: str | Sequence[str] = ("member", "minister"),
     min_words: int = 5,
     prior: float = 1.0,
     random_state: int = 0,
@@ -397,8 +451,9 @@ def speaker_similarity(
     Returns
     -------
     pandas.DataFrame
-        Square and symmetric, speakers (in order of first appearance) on both
-        axes, values in [-1, 1], 1 on the diagonal.
+        Square and symmetric, speakers (in order of first appearance, in
+        meeting and turn order) on both axes, values in [-1, 1], 1 on the
+        diagonal. The order of the rows of ``turns`` does not matter.
 
     Raises
     ------
