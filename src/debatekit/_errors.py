@@ -113,6 +113,17 @@ class Errors:
         "The figures table lacks column(s) {missing}. Pass the table dk.numbers(turns) "
         "returns, or leave 'figures' out to compute it from the turns."
     )
+    E203 = (
+        "The table passed as 'turns' to compare_figures is a figures table (it has the "
+        "columns {columns} that dk.numbers returns). Pass the turns table first and the "
+        "figures as figures=: dk.compare_figures(turns, figures=dk.numbers(turns)), or "
+        "just dk.compare_figures(turns)."
+    )
+    E204 = (
+        "plot_numbers draws the figures table dk.numbers(turns) returns; the table given "
+        "lacks column(s) {missing}. If it is a turns table, pass "
+        "dk.plot_numbers(dk.numbers(turns), kind)."
+    )
     # entities and the gazetteer: E100-E149
     E100 = (
         "[E100] Gazetteer entries lack column(s) {missing} (columns there: {columns}). "
@@ -146,6 +157,11 @@ class Errors:
     E108 = (
         "[E108] The mentions table lacks column(s) {missing}. Pass the table "
         "dk.entities(turns) returns."
+    )
+    E109 = (
+        "[E109] The 'labels' parameter of {owner} must be a label or a list of labels "
+        "among: {valid}. Got {got!r} instead (unknown: {unknown}). Leave it out (None) to "
+        "keep every label."
     )
     # topics and embedders (E300-E349)
     E300 = (
