@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import matplotlib
@@ -281,3 +282,14 @@ def test_topics_with_a_sentence_transformers_model_from_disk(sample_turns, monke
     computed = embedder.n_computed_
     dk.topics(sample_turns, n_topics=10, embedder=embedder)
     assert embedder.n_computed_ == computed, "the second run recomputed embeddings"
+
+
+def test_the_docs_read_a_corpus_as_the_table_read_corpus_returns(sample_path):
+    # read_corpus returns the turns table itself; .turns exists only with report=True.
+    from pathlib import Path
+
+    assert isinstance(dk.read_corpus([sample_path]), pd.DataFrame)
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    for page in docs.glob("*.md"):
+        for call in re.findall(r"read_corpus\(([^()]*)\)\.turns", page.read_text("utf-8")):
+            assert "report=True" in call, f"{page.name}: read_corpus({call}).turns"
