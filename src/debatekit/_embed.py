@@ -373,8 +373,11 @@ class SentenceTransformerEmbedder:
     Parameters
     ----------
     model
-        A model name on the Hugging Face hub (downloaded once, then read from
-        the local cache), a local folder, or a loaded ``SentenceTransformer``.
+        A model name on the Hugging Face hub, a local folder, or a loaded
+        ``SentenceTransformer``. A name is read from the local Hugging Face
+        cache only (``local_files_only=True``): debatekit never reaches the
+        network, so download the model once beforehand (``huggingface-cli
+        download sentence-transformers/NAME``).
     batch_size
         Texts per forward pass.
     progress
@@ -479,7 +482,8 @@ def _load_sentence_transformer(name: str, device: str | None) -> Any:
         raise MissingDependencyError(
             message("E301", package="sentence-transformers", extra="embeddings")
         ) from error
-    return SentenceTransformer(name, device=device)
+    # Never the network at run time: a model that is not on disk fails at once.
+    return SentenceTransformer(name, device=device, local_files_only=True)
 
 
 def _forget_when_collected(model: Any, cache: EmbeddingCache, key: Hashable) -> None:
@@ -559,7 +563,12 @@ def embed_with_fallback(
         if not isinstance(embedder, SentenceTransformerEmbedder):
             raise
         warnings.warn(
-            message("W300", model=embedder.model, cause=_first_line(error)),
+            message(
+                "W300",
+                model=embedder.model,
+                repo=_hub_repo(str(embedder.model)),
+                cause=_first_line(error),
+            ),
             ModelFallbackWarning,
             stacklevel=4,
         )
@@ -571,6 +580,13 @@ def message(code: str, **fields: Any) -> str:
     """The numbered message ``code`` (``"E300"``, ``"W300"``) with its fields filled in."""
     template = getattr(Warnings if code.startswith("W") else Errors, code)
     return f"[{code}] {template.format(**fields)}"
+
+
+def _hub_repo(name: str) -> str:
+    """The hub repository of a model name: short names are sentence-transformers' own."""
+    if re.fullmatch(r"[\w.-]+", name):
+        return f"sentence-transformers/{name}"
+    return name if re.fullmatch(r"[\w.-]+/[\w.-]+", name) else "ORGANISATION/NAME"
 
 
 def _first_line(error: BaseException) -> str:

@@ -238,9 +238,13 @@ class Warnings:
     )
     # topics and embedders (W300-W349)
     W300 = (
-        "The sentence-transformers model {model!r} could not be loaded ({cause}); falling "
-        "back to the TF-IDF/LSA embedder. Download the model once with internet access, "
-        'pass a local folder, or install the extra with: pip install "debatekit[embeddings]"'
+        "The sentence-transformers model {model!r} is not on this disk or could not be "
+        "loaded ({cause}); falling back to the TF-IDF/LSA embedder. debatekit never "
+        "downloads a model. Put it on the disk once, in an environment with internet: "
+        "`huggingface-cli download {repo}`, or in Python `from sentence_transformers import "
+        "SentenceTransformer; SentenceTransformer({model!r})`; it is then read from the "
+        "Hugging Face cache. Or pass the model's local folder. Without the package, "
+        'install the extra with: pip install "debatekit[embeddings]"'
     )
 
 
