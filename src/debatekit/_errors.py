@@ -246,6 +246,12 @@ class Warnings:
         "Hugging Face cache. Or pass the model's local folder. Without the package, "
         'install the extra with: pip install "debatekit[embeddings]"'
     )
+    W301 = (
+        "n_topics={asked} was asked, but only {found} topic(s) came out: the turns hold "
+        "only {n_distinct} debate(s) with distinct text to cluster (a topic is a group of "
+        "debates; a debate is the turns under one agenda heading). Pass more turns, or "
+        "use_headings=False to cluster the turns one by one."
+    )
 
 
 class DebatekitError(Exception):
