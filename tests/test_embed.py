@@ -41,6 +41,14 @@ def _within_minus_between(vectors: np.ndarray, groups: np.ndarray) -> float:
 
 
 @pytest.mark.slow  # importing spaCy takes seconds
+def test_one_stop_word_as_a_string_is_one_word_not_its_letters():
+    vectorizer = TfidfEmbedder(stop_words="werkloosheid").make_vectorizer()
+    assert vectorizer.stop_words == ["werkloosheid"]
+    assert TfidfEmbedder(stop_words=["werkloosheid"]).make_vectorizer().stop_words == [
+        "werkloosheid"
+    ]
+
+
 def test_stop_words_hold_all_of_spacys_dutch_list():
     from spacy.lang.nl.stop_words import STOP_WORDS
 

@@ -171,7 +171,8 @@ class TfidfEmbedder:
     random_state
         Seed of the randomized SVD: same texts and seed, same vectors.
     stop_words
-        Words never counted; ``None`` uses :func:`dutch_stop_words`.
+        Words never counted (one string is one word); ``None`` uses
+        :func:`dutch_stop_words`.
     min_df, max_df
         Terms in fewer documents than ``min_df`` (a count, or a fraction of
         documents), or in more than ``max_df``, are dropped.
@@ -204,7 +205,7 @@ class TfidfEmbedder:
         n_components: int = 100,
         *,
         random_state: int = 0,
-        stop_words: Sequence[str] | None = None,
+        stop_words: str | Sequence[str] | None = None,
         min_df: int | float = 1,
         max_df: int | float = 1.0,
         max_features: int | None = 200_000,
@@ -238,9 +239,7 @@ class TfidfEmbedder:
         settings: dict[str, Any] = {
             "lowercase": True,
             "token_pattern": TOKEN_PATTERN,
-            "stop_words": sorted(
-                dutch_stop_words() if self.stop_words is None else set(self.stop_words)
-            ),
+            "stop_words": sorted(self._stop_words()),
             "min_df": self.min_df,
             "max_df": self.max_df,
             "max_features": self.max_features,
@@ -249,6 +248,13 @@ class TfidfEmbedder:
             "dtype": np.float32,
         }
         return TfidfVectorizer(**{**settings, **overrides})
+
+    def _stop_words(self) -> set[str]:
+        if self.stop_words is None:
+            return set(dutch_stop_words())
+        if isinstance(self.stop_words, str):  # one word, not its letters
+            return {self.stop_words}
+        return set(self.stop_words)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Fit on ``texts`` and return their LSA vectors, rows of unit length.
