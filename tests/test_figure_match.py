@@ -88,3 +88,21 @@ def test_a_figures_table_without_offsets_is_refused(sample_result):
     figures = dk.numbers(sample_result.turns, progress=False).drop(columns=["start"])
     with pytest.raises(dk.SchemaError, match=r"\[E202\].*start"):
         dk.compare_figures(sample_result.turns, figures)
+
+
+def test_one_kind_as_a_string_is_one_kind(sample_result):
+    money = dk.compare_figures(sample_result.turns, kinds="money")
+    assert len(money) > 0 and set(money["kind"]) == {"money"}
+    assert money.equals(dk.compare_figures(sample_result.turns, kinds=["money"]))
+
+
+@pytest.mark.parametrize("kinds", [["percnt"], "percnt", []])
+def test_an_unknown_kind_is_an_error_that_lists_the_kinds(sample_result, kinds):
+    with pytest.raises(dk.AnalyzerError, match=r"\[E201\].*'kinds'.*percent, money"):
+        dk.compare_figures(sample_result.turns, kinds=kinds)
+
+
+def test_a_figures_table_passed_as_the_turns_is_an_error(sample_result):
+    figures = dk.numbers(sample_result.turns, progress=False)
+    with pytest.raises(dk.SchemaError, match=r"\[E203\].*figures="):
+        dk.compare_figures(figures)

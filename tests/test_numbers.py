@@ -310,6 +310,44 @@ def test_a_bare_number_paired_with_a_percentage_shares_its_unit(sentence, first)
     assert (head["kind"], head["unit"]) == (figures.iloc[1]["kind"], figures.iloc[1]["unit"])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value", "unit"),
+    [
+        ("Het is -3 procent.", "-3 procent", "percent", -3.0, "%"),
+        ("Een groei van −0,5 procent.", "−0,5 procent", "percent", -0.5, "%"),
+        ("Het daalde met min 3 procent.", "min 3 procent", "percent", -3.0, "%"),
+        ("Het saldo is -250 euro.", "-250 euro", "money", -250.0, "EUR"),
+        ("1/3 van het budget gaat naar steun.", "1/3", "ratio", 1 / 3, None),
+        ("Zo kiest 2/3 van de jongeren.", "2/3", "ratio", 2 / 3, "jongeren"),
+        ("Er zijn 2000 mensen.", "2000", "count", 2000.0, "mensen"),
+        ("Er kwamen 2024 nieuwe plaatsen bij.", "2024", "count", 2024.0, "plaatsen"),
+    ],
+)
+def test_signs_fractions_and_four_digit_counts(sentence, text, kind, value, unit):
+    test_constructed_forms(sentence, text, kind, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a dash between words or numbers is no minus sign
+        ("Het is 10-20 procent.", [("10-20 procent", "range", 15.0)]),
+        ("Vlaams-Brabant haalt 20 procent.", [("20 procent", "percent", 20.0)]),
+        ("Hij zei - 3 procent - niet meer.", [("3 procent", "percent", 3.0)]),
+        ("Dat is min of meer 3 procent.", [("3 procent", "percent", 3.0)]),
+        # a date or a round-the-clock service is no fraction
+        ("Op 3/4 stemmen we.", [("3", "count", 3.0), ("4", "count", 4.0)]),
+        ("De dienst is 24/7 open.", [("24", "count", 24.0), ("7", "count", 7.0)]),
+        # a year stays a year, also before a verb or after "in"
+        ("In 2023 stegen de prijzen.", [("2023", "year", 2023.0)]),
+        ("Sinds 2019 werken we zo.", [("2019", "year", 2019.0)]),
+    ],
+)
+def test_what_stays_as_it_was(sentence, expected):
+    figures = dk.numbers(_turns(sentence), progress=False)
+    assert list(zip(figures["text"], figures["kind"], figures["value"])) == expected
+
+
 def test_a_range_in_millions_scales_both_ends():
     row = _one("Tussen 5 en 10 miljoen euro gaat naar steun.")
     assert (row["low"], row["high"], row["unit"]) == (5e6, 10e6, "EUR")

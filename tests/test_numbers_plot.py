@@ -42,3 +42,9 @@ def test_a_new_figure_when_no_axes_and_a_clear_error(sample_figures):
         plt.close(ax.figure)
     with pytest.raises(dk.SchemaError, match="speaker"):
         dk.plot_numbers(sample_figures.drop(columns=["speaker"]))
+
+
+def test_a_turns_table_gets_its_own_message_not_the_compare_figures_one(sample_turns):
+    with pytest.raises(dk.SchemaError, match=r"\[E204\].*dk\.plot_numbers\(dk\.numbers") as caught:
+        dk.plot_numbers(sample_turns)
+    assert "leave 'figures' out" not in str(caught.value)

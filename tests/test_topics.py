@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import matplotlib
@@ -246,8 +247,30 @@ def test_parameter_and_input_errors_name_the_fix(sample_turns, sample_topics):
 
 def test_more_topics_than_debates_is_capped(sample_turns):
     first_two = sample_turns[sample_turns["item"] <= 2]
-    result = dk.topics(first_two, n_topics=5)
+    with pytest.warns(dk.DebatekitWarning, match=r"\[W301\]"):
+        result = dk.topics(first_two, n_topics=5)
     assert result.n_topics == 2
+
+
+@pytest.mark.parametrize(("item", "asked", "found"), [(None, 50, 10), (1, 3, 1)])
+def test_fewer_topics_than_asked_says_so_and_why(sample_turns, item, asked, found):
+    turns = sample_turns if item is None else sample_turns[sample_turns["item"] == item]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = dk.topics(turns, n_topics=asked, progress=False)
+    assert result.n_topics == found
+    ours = [w for w in caught if issubclass(w.category, dk.DebatekitWarning)]
+    assert len(ours) == 1
+    text = str(ours[0].message)
+    assert text.startswith(f"[W301] n_topics={asked} was asked, but only {found} topic")
+    assert f"only {found} debate(s)" in text and "use_headings=False" in text
+    assert ours[0].filename == __file__  # points at the caller, not inside debatekit
+
+
+def test_as_many_topics_as_asked_gives_no_warning(sample_turns):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", dk.DebatekitWarning)
+        assert dk.topics(sample_turns, n_topics=5, progress=False).n_topics == 5
 
 
 @pytest.mark.slow  # imports sentence-transformers and torch
@@ -290,3 +313,14 @@ def test_plot_over_time_of_one_meeting_names_its_period(sample_turns):
     result = dk.topics(sample_turns, n_topics=10)
     ax = result.plot_over_time("Q")
     assert [label.get_text() for label in ax.get_xticklabels()] == ["2024Q1"]
+
+
+def test_the_docs_read_a_corpus_as_the_table_read_corpus_returns(sample_path):
+    # read_corpus returns the turns table itself; .turns exists only with report=True.
+    from pathlib import Path
+
+    assert isinstance(dk.read_corpus([sample_path]), pd.DataFrame)
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    for page in docs.glob("*.md"):
+        for call in re.findall(r"read_corpus\(([^()]*)\)\.turns", page.read_text("utf-8")):
+            assert "report=True" in call, f"{page.name}: read_corpus({call}).turns"

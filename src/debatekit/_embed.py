@@ -171,7 +171,8 @@ class TfidfEmbedder:
     random_state
         Seed of the randomized SVD: same texts and seed, same vectors.
     stop_words
-        Words never counted; ``None`` uses :func:`dutch_stop_words`.
+        Words never counted (one string is one word); ``None`` uses
+        :func:`dutch_stop_words`.
     min_df, max_df
         Terms in fewer documents than ``min_df`` (a count, or a fraction of
         documents), or in more than ``max_df``, are dropped.
@@ -204,7 +205,7 @@ class TfidfEmbedder:
         n_components: int = 100,
         *,
         random_state: int = 0,
-        stop_words: Sequence[str] | None = None,
+        stop_words: str | Sequence[str] | None = None,
         min_df: int | float = 1,
         max_df: int | float = 1.0,
         max_features: int | None = 200_000,
@@ -238,9 +239,7 @@ class TfidfEmbedder:
         settings: dict[str, Any] = {
             "lowercase": True,
             "token_pattern": TOKEN_PATTERN,
-            "stop_words": sorted(
-                dutch_stop_words() if self.stop_words is None else set(self.stop_words)
-            ),
+            "stop_words": sorted(self._stop_words()),
             "min_df": self.min_df,
             "max_df": self.max_df,
             "max_features": self.max_features,
@@ -249,6 +248,13 @@ class TfidfEmbedder:
             "dtype": np.float32,
         }
         return TfidfVectorizer(**{**settings, **overrides})
+
+    def _stop_words(self) -> set[str]:
+        if self.stop_words is None:
+            return set(dutch_stop_words())
+        if isinstance(self.stop_words, str):  # one word, not its letters
+            return {self.stop_words}
+        return set(self.stop_words)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Fit on ``texts`` and return their LSA vectors, rows of unit length.
@@ -373,8 +379,11 @@ class SentenceTransformerEmbedder:
     Parameters
     ----------
     model
-        A model name on the Hugging Face hub (downloaded once, then read from
-        the local cache), a local folder, or a loaded ``SentenceTransformer``.
+        A model name on the Hugging Face hub, a local folder, or a loaded
+        ``SentenceTransformer``. A name is read from the local Hugging Face
+        cache only (``local_files_only=True``): debatekit never reaches the
+        network, so download the model once beforehand (``huggingface-cli
+        download sentence-transformers/NAME``).
     batch_size
         Texts per forward pass.
     progress
@@ -479,7 +488,8 @@ def _load_sentence_transformer(name: str, device: str | None) -> Any:
         raise MissingDependencyError(
             message("E301", package="sentence-transformers", extra="embeddings")
         ) from error
-    return SentenceTransformer(name, device=device)
+    # Never the network at run time: a model that is not on disk fails at once.
+    return SentenceTransformer(name, device=device, local_files_only=True)
 
 
 def _forget_when_collected(model: Any, cache: EmbeddingCache, key: Hashable) -> None:
@@ -559,7 +569,12 @@ def embed_with_fallback(
         if not isinstance(embedder, SentenceTransformerEmbedder):
             raise
         warnings.warn(
-            message("W300", model=embedder.model, cause=_first_line(error)),
+            message(
+                "W300",
+                model=embedder.model,
+                repo=_hub_repo(str(embedder.model)),
+                cause=_first_line(error),
+            ),
             ModelFallbackWarning,
             stacklevel=4,
         )
@@ -571,6 +586,13 @@ def message(code: str, **fields: Any) -> str:
     """The numbered message ``code`` (``"E300"``, ``"W300"``) with its fields filled in."""
     template = getattr(Warnings if code.startswith("W") else Errors, code)
     return f"[{code}] {template.format(**fields)}"
+
+
+def _hub_repo(name: str) -> str:
+    """The hub repository of a model name: short names are sentence-transformers' own."""
+    if re.fullmatch(r"[\w.-]+", name):
+        return f"sentence-transformers/{name}"
+    return name if re.fullmatch(r"[\w.-]+/[\w.-]+", name) else "ORGANISATION/NAME"
 
 
 def _first_line(error: BaseException) -> str:

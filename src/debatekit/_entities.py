@@ -48,6 +48,27 @@ __all__ = [
 
 #: The model ``model="auto"`` looks for first; then the smaller Dutch models.
 DEFAULT_MODEL = "nl_core_news_lg"
+#: The entity labels of spaCy's Dutch models (OntoNotes); the gazetteer may add its own.
+SPACY_LABELS = (
+    "CARDINAL",
+    "DATE",
+    "EVENT",
+    "FAC",
+    "GPE",
+    "LANGUAGE",
+    "LAW",
+    "LOC",
+    "MONEY",
+    "NORP",
+    "ORDINAL",
+    "ORG",
+    "PERCENT",
+    "PERSON",
+    "PRODUCT",
+    "QUANTITY",
+    "TIME",
+    "WORK_OF_ART",
+)
 _AUTO_MODELS = (DEFAULT_MODEL, "nl_core_news_md", "nl_core_news_sm")
 # Models whose absence was already reported in this session.
 _WARNED: set[str] = set()
@@ -405,6 +426,27 @@ def _definitions_table(turns: pd.DataFrame, known: Mapping[str, Mapping[str, str
 # --------------------------------------------------------------------------- analyzer
 
 
+def check_labels(
+    labels: str | Iterable[str] | None, known: Iterable[str], owner: str
+) -> tuple[str, ...] | None:
+    """``labels`` as a tuple (one string is one label), every one of them among ``known``."""
+    if labels is None:
+        return None
+    chosen = (labels,) if isinstance(labels, str) else tuple(labels)
+    valid = sorted({*SPACY_LABELS, *(str(k) for k in known)})
+    unknown = [label for label in chosen if label not in valid]
+    if unknown:
+        raise ParameterError(
+            Errors.E109.format(
+                owner=owner,
+                valid=", ".join(valid),
+                got=labels,
+                unknown=", ".join(map(str, unknown)),
+            )
+        )
+    return chosen
+
+
 def _check_int(
     name: str, value: object, rule: str, minimum: int, *, allowed: int | None = None
 ) -> None:
@@ -435,7 +477,9 @@ class EntityRecognizer(Analyzer):
         Also read floor-management turns ("Minister Brouns heeft het woord.").
         Off by default: they name who speaks next, not what is discussed.
     labels
-        Keep only mentions with these labels, e.g. ``("ORG",)``; all by default.
+        Keep only mentions with these labels, e.g. ``"ORG"`` or ``("ORG", "GPE")``;
+        all by default. A label that is neither a spaCy label, a gazetteer label
+        nor one of the model's raises :class:`~debatekit.ParameterError`.
     batch_size
         Texts per ``nlp.pipe`` batch.
     n_process
@@ -460,6 +504,8 @@ class EntityRecognizer(Analyzer):
     known_people_ : dict
         The same for the people in the gazetteer, used when the meeting does
         not tell who ``minister Somers`` is.
+    labels_ : tuple of str or None
+        The labels kept, checked (``None``: all).
 
     Examples
     --------
@@ -481,7 +527,7 @@ class EntityRecognizer(Analyzer):
         gazetteer: str | os.PathLike[str] | pd.DataFrame | None = None,
         builtin_gazetteer: bool = True,
         include_procedural: bool = False,
-        labels: Iterable[str] | None = None,
+        labels: str | Iterable[str] | None = None,
         batch_size: int = 64,
         n_process: int = 1,
         progress: bool = True,
@@ -516,6 +562,8 @@ class EntityRecognizer(Analyzer):
             The model named is not installed.
         GazetteerError
             Your gazetteer entries cannot be used.
+        ParameterError
+            A parameter is out of range, or ``labels`` names an unknown label.
         """
         self._check_params()
         self._validate(turns)
@@ -523,6 +571,9 @@ class EntityRecognizer(Analyzer):
         if self.model_name_ is not None and "ner" not in source.pipe_names:
             warnings.warn(Warnings.W100.format(name=self.model_name_), ModelFallbackWarning, 2)
         self.gazetteer_ = load_gazetteer(self.gazetteer, builtin=self.builtin_gazetteer)
+        model_labels = source.get_pipe("ner").labels if "ner" in source.pipe_names else ()
+        known = [*self.gazetteer_["label"].dropna(), *model_labels]
+        self.labels_ = check_labels(self.labels, known, "EntityRecognizer")
         forms = _forms(self.gazetteer_)
         known: dict[str, dict[str, Any]] = {}
         for form, entry in forms:
@@ -582,7 +633,7 @@ class EntityRecognizer(Analyzer):
             for table in (self.acronyms_, self.gazetteer_)
             for c, f, k in table[["canonical", "full_name", "category"]].itertuples(index=False)
         }
-        keep = None if self.labels is None else set(self.labels)
+        keep = None if self.labels_ is None else set(self.labels_)
         rows: dict[str, list[Any]] = {c: [] for c in MENTION_COLUMNS}
         for i, doc in enumerate(docs):
             for ent in doc.ents:
@@ -653,7 +704,7 @@ def entities(
     gazetteer: str | os.PathLike[str] | pd.DataFrame | None = None,
     builtin_gazetteer: bool = True,
     include_procedural: bool = False,
-    labels: Iterable[str] | None = None,
+    labels: str | Iterable[str] | None = None,
     batch_size: int = 64,
     n_process: int = 1,
     progress: bool = True,
@@ -673,6 +724,8 @@ def entities(
     ------
     AnalyzerError
         ``model`` names a spaCy model that is not installed.
+    ParameterError
+        ``labels`` names an unknown label, or another parameter is out of range.
 
     Examples
     --------

@@ -24,7 +24,7 @@ def entity_summary(
     mentions: pd.DataFrame,
     *,
     by: str = "party",
-    labels: Iterable[str] | None = ("ORG",),
+    labels: str | Iterable[str] | None = ("ORG",),
     top: int | None = None,
 ) -> pd.DataFrame:
     """Mentions per canonical entity (rows) and party (columns), most mentioned first.
@@ -38,7 +38,8 @@ def entity_summary(
         mentions count under their role, as they have no party), or any
         other column such as ``"speaker"`` or ``"item"``.
     labels
-        Entity labels to count; ``None`` for all.
+        Entity labels to count, e.g. ``"ORG"`` or ``["ORG", "GPE"]``; ``None``
+        for all.
     top
         Keep only the ``top`` most mentioned entities.
 
@@ -47,6 +48,13 @@ def entity_summary(
     pandas.DataFrame
         Indexed by ``canonical``: its ``label``, one column of counts per value
         of ``by``, and a ``total``.
+
+    Raises
+    ------
+    SchemaError
+        ``mentions`` lacks a column.
+    ParameterError
+        ``labels`` names a label that is neither a spaCy label nor in ``mentions``.
 
     Examples
     --------
@@ -57,9 +65,12 @@ def entity_summary(
     ('ORG', 18)
     """
     _require(mentions, (*_SUMMARY_NEEDS, by))
+    from ._entities import check_labels
+
+    chosen = check_labels(labels, mentions["label"].dropna().unique(), "entity_summary")
     data = mentions
-    if labels is not None:
-        data = data[data["label"].isin(list(labels))]
+    if chosen is not None:
+        data = data[data["label"].isin(list(chosen))]
     group = data[by]
     if by == "party" and "role" in data.columns:
         group = group.astype("string").fillna(data["role"].astype("string"))

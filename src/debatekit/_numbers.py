@@ -30,7 +30,7 @@ NUMBER_COLUMNS = (
 )
 
 
-def _check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
+def _check_kinds(kinds: str | Iterable[str] | None) -> tuple[str, ...]:
     if kinds is None:
         return KINDS
     chosen = (kinds,) if isinstance(kinds, str) else tuple(kinds)
@@ -125,7 +125,7 @@ class Numbers(Analyzer):
     required_columns: ClassVar[tuple[str, ...]] = ("turn_id", "speaker", "text")
     check_params: ClassVar[dict] = {"progress": False}
 
-    def __init__(self, kinds: Sequence[str] | None = None, progress: bool = True) -> None:
+    def __init__(self, kinds: str | Sequence[str] | None = None, progress: bool = True) -> None:
         self.kinds = kinds
         self.progress = progress
 
@@ -162,7 +162,7 @@ class Numbers(Analyzer):
 
 
 def numbers(
-    turns: pd.DataFrame, kinds: Sequence[str] | None = None, *, progress: bool = True
+    turns: pd.DataFrame, kinds: str | Sequence[str] | None = None, *, progress: bool = True
 ) -> pd.DataFrame:
     """Every figure in ``turns``, one row each, with its value, kind, unit and qualifier.
 

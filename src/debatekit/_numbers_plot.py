@@ -63,7 +63,7 @@ def plot_numbers(
 
     missing = [c for c in _NEEDED if c not in figures.columns]
     if missing:
-        raise SchemaError(f"[E202] {Errors.E202.format(missing=', '.join(missing))}")
+        raise SchemaError(f"[E204] {Errors.E204.format(missing=', '.join(missing))}")
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 4))
     chosen = figures[(figures["kind"] == kind) & figures["value"].notna()]

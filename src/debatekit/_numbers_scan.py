@@ -199,6 +199,20 @@ _PLURAL_ENDINGS = ("en", "ën", "s", "’s", "'s", "a", "i", "eren")
 _ORDINAL_IDIOMS = frozenset(
     ["derde landen", "derde wereld", "eerste minister", "eerste instantie", "eerste lijn"]
 )
+# A minus sign stuck to the number ("-3", "−3") after a space or a bracket, or the word
+# "min" ("min 3 procent"): a negative figure. A dash between words or numbers is not.
+_MINUS_BEFORE = re.compile(r"(?:(?<![^\s(‘'\"“])[-−]|(?<![\w.])min\s+)$", re.IGNORECASE)
+_SIGNED_KINDS = frozenset(["percent", "money", "count"])
+# Before a four-digit number, words that make it a year even if a plural follows.
+_YEAR_BEFORE = re.compile(
+    r"(?<!\w)(?:in|sinds|sedert|tot|vanaf|na|voor|tegen|begin|eind|einde|midden|jaar|"
+    r"tijdens|van|half)\s+$",
+    re.IGNORECASE,
+)
+# Before "1/3", words that make it a date (op 3/4: the third of April).
+_DATE_BEFORE = re.compile(
+    r"(?<!\w)(?:op|tot|vanaf|sinds|tegen|na|voor|tussen|en|of|datum|dag)\s+$", re.IGNORECASE
+)
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+|\n\s*\n")  # led by a charset: fast
 _WINDOW = 30  # characters looked at before a figure for a qualifier
 
@@ -302,7 +316,52 @@ def scan(text: str, *, year: int | None = None) -> list[Figure]:
         figure = _read(m, text, year)
         if figure is not None:
             figures.append(figure)
-    return _share_units(figures, text)
+    return _share_units(_join_fractions(figures, text), text)
+
+
+def _join_fractions(figures: list[Figure], text: str) -> list[Figure]:
+    """Read ``1/3`` as one ratio (1/3), not as the counts 1 and 3.
+
+    Only a proper fraction of plain digits, not a date (``op 3/4``, unless
+    ``van`` follows: ``2/3 van de mensen``), nor part of ``12/05/2024``.
+    """
+    joined: list[Figure] = []
+    i = 0
+    while i < len(figures):
+        first = figures[i]
+        second = figures[i + 1] if i + 1 < len(figures) else None
+        if second is not None and _is_fraction(first, second, text):
+            value = first.value / second.value
+            of_the = _OF_THE.match(text, second.end)
+            unit = _counted_noun(text, of_the.end() if of_the else second.end, plural=True)
+            start, end = first.start, second.end
+            qualifier = _qualifier(text, start)
+            joined.append(
+                Figure(text[start:end], value, value, value, "ratio", unit, qualifier, start, end)
+            )
+            i += 2
+            continue
+        joined.append(first)
+        i += 1
+    return joined
+
+
+def _is_fraction(first: Figure, second: Figure, text: str) -> bool:
+    if first.kind not in ("count", "reference") or second.kind != "count":
+        return False
+    if first.unit is not None and first.kind == "count":
+        return False
+    if second.start != first.end + 1 or text[first.end] != "/":
+        return False
+    if not (first.text.isdigit() and second.text.isdigit()) or second.value == 0:
+        return False
+    if first.kind == "reference" or first.value >= second.value:
+        return False  # "artikel 3/1", "24/7"
+    if text[second.end : second.end + 1] == "/" or text[first.start - 1 : first.start] == "/":
+        return False  # "12/05/2024"
+    if _OF_THE.match(text, second.end):
+        return True
+    return _DATE_BEFORE.search(text, max(0, first.start - 10), first.start) is None
 
 
 def _share_units(figures: list[Figure], text: str) -> list[Figure]:
@@ -355,6 +414,11 @@ def _amount(m: re.Match[str], text: str, year: int | None) -> Figure | None:
         kind, unit, qualifier = _measure(after, text, start, qualifier)
     else:
         kind, unit, value, qualifier = _bare_number(m, text, value, qualifier)
+    minus = _MINUS_BEFORE.search(text, max(0, start - 6), start)
+    if minus is not None and kind in _SIGNED_KINDS and not m["cur"]:
+        value, start = -value, minus.start()  # "-3 procent", "min 3 procent"
+        if qualifier is None and not m["tal"]:
+            qualifier = _qualifier(text, start)
     return Figure(text[start:end], value, value, value, kind, unit, qualifier, start, end)
 
 
@@ -411,7 +475,11 @@ def _bare_number(
         and not m["scale"]
         and not m["tal"]
     ):
-        return "year", None, value, None
+        noun = _counted_noun(text, m.end(), plural=True)
+        year_before = _YEAR_BEFORE.search(text, max(0, start - 10), start)
+        if noun is None or year_before is not None:
+            return "year", None, value, None
+        return "count", noun, value, qualifier  # "er zijn 2000 mensen"
     if _YEARS_OF.search(text, max(0, start - 8), start) and (value >= 1800 or value % 10 == 0):
         # "de jaren negentig", "de jaren '80": a decade, as the year it starts
         return "year", "decade", value if value >= 1800 else 1900 + value, None

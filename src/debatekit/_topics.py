@@ -29,7 +29,9 @@ on a corpus of hundreds.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import sys
 import warnings
 from typing import Any, ClassVar
 
@@ -51,7 +53,7 @@ from ._embed import (
     get_embedder,
     message,
 )
-from ._errors import AnalyzerError, EmbedderError
+from ._errors import AnalyzerError, DebatekitWarning, EmbedderError
 from ._schema import count_words
 from ._topics_result import TopicResult
 
@@ -221,13 +223,19 @@ class TopicAnalyzer(Analyzer):
         bar.update()
         bar.set_postfix_str("clustering")
         debates = layout.debate_vectors(own, headings, self.heading_weight)
-        centroids = self._cluster(debates, layout.debate_weights())
+        centroids, n_distinct = self._cluster(debates, layout.debate_weights())
         bar.update()
         assignment = layout.assign(own, debates, centroids, self.own_weight)
         by_size = _order_by_size(assignment.turn_topic, len(centroids))
         self.centroids_ = centroids[by_size]
         assignment = layout.assign(own, debates, self.centroids_, self.own_weight)
         self.n_topics_ = len(self.centroids_)
+        if self.n_topics is not None and self.n_topics_ < self.n_topics:
+            warnings.warn(
+                message("W301", asked=self.n_topics, found=self.n_topics_, n_distinct=n_distinct),
+                DebatekitWarning,
+                stacklevel=_outside_stacklevel(),
+            )
         bar.set_postfix_str("keywords")
         self.topics_ = self._describe(layout, assignment)
         bar.update()
@@ -311,8 +319,11 @@ class TopicAnalyzer(Analyzer):
         n = len(layout.content_texts)
         return vectors[:n], vectors[n:]
 
-    def _cluster(self, debates: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """Unit centroids of k-means over the debates that have a vector."""
+    def _cluster(self, debates: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, int]:
+        """Unit centroids of k-means over the debates with a vector; the distinct vectors' count.
+
+        That count bounds the number of topics.
+        """
         usable = np.linalg.norm(debates, axis=1) > 0
         points, weights = debates[usable], weights[usable]
         n_distinct = len(np.unique(points.round(6), axis=0))
@@ -326,7 +337,7 @@ class TopicAnalyzer(Analyzer):
             k = max(1, k)
             model = _kmeans(k, self.random_state, len(points)).fit(points, sample_weight=weights)
         centroids = normalize(model.cluster_centers_)
-        return centroids
+        return centroids, n_distinct
 
     def _choose_k(self, points: np.ndarray, weights: np.ndarray, n_distinct: int) -> int:
         """The k with the best cosine silhouette, on a seeded sample of at most 2,000 debates.
@@ -677,6 +688,15 @@ def _fingerprint(turns: pd.DataFrame) -> str:
     columns = [c for c in ("turn_id", "text", "item_title", "procedural") if c in turns.columns]
     rows = pd.util.hash_pandas_object(turns[columns], index=False)
     return hashlib.blake2b(rows.to_numpy().tobytes(), digest_size=16).hexdigest()
+
+
+def _outside_stacklevel() -> int:
+    """The ``stacklevel`` of the first frame outside debatekit: the user's call."""
+    package = os.path.dirname(__file__)
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.dirname(frame.f_code.co_filename) == package:
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def _is_int(value: Any, low: int) -> bool:
