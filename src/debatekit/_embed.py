@@ -39,11 +39,10 @@ from threadpoolctl import threadpool_limits
 
 from ._errors import (
     EmbedderError,
-    Errors,
     MissingDependencyError,
     ModelFallbackWarning,
     NotFittedError,
-    Warnings,
+    message,
 )
 
 __all__ = [
@@ -58,7 +57,6 @@ __all__ = [
     "DEFAULT_MODEL",
     "embed_or_fall_back",
     "embed_with_fallback",
-    "message",
 ]
 
 #: The multilingual model users with internet access would pick for Dutch.
@@ -306,7 +304,7 @@ class TfidfEmbedder:
             :meth:`embed` was never called.
         """
         if not hasattr(self, "vectorizer_"):
-            raise NotFittedError(Errors.E009.format(name="TfidfEmbedder"))
+            raise NotFittedError(message("E009", name="TfidfEmbedder"))
         matrix = self.vectorizer_.transform(_as_text_list(texts))
         if self.svd_ is None:
             return normalize(matrix.toarray())
@@ -580,12 +578,6 @@ def embed_with_fallback(
         )
         fallback = TfidfEmbedder(random_state=random_state)
         return fallback, fallback.embed(texts)
-
-
-def message(code: str, **fields: Any) -> str:
-    """The numbered message ``code`` (``"E300"``, ``"W300"``) with its fields filled in."""
-    template = getattr(Warnings if code.startswith("W") else Errors, code)
-    return f"[{code}] {template.format(**fields)}"
 
 
 def _hub_repo(name: str) -> str:

@@ -36,8 +36,8 @@ import numpy as np
 import pandas as pd
 
 from ._analyzer import Analyzer, register_analyzer
-from ._embed import embed_or_fall_back, get_embedder, message
-from ._errors import StanceError
+from ._embed import embed_or_fall_back, get_embedder
+from ._errors import StanceError, message
 from ._interactions import debates, in_order, interactions, progress_bar
 
 __all__ = [

@@ -51,9 +51,8 @@ from ._embed import (
     TfidfEmbedder,
     embed_with_fallback,
     get_embedder,
-    message,
 )
-from ._errors import AnalyzerError, DebatekitWarning, EmbedderError
+from ._errors import AnalyzerError, DebatekitWarning, EmbedderError, message
 from ._schema import count_words
 from ._topics_result import TopicResult
 

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from ._embed import message
-from ._errors import AnalyzerError, SchemaError
+from ._errors import AnalyzerError, SchemaError, message
 
 if TYPE_CHECKING:  # matplotlib is imported only by the plots themselves
     from matplotlib.axes import Axes
