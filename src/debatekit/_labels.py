@@ -40,9 +40,12 @@ _TITLES = {
     "vice-minister-president": "minister",
     "staatssecretaris": "minister",
     "eerste minister": "minister",
+    # Plenary reports also write "Vlaams minister Ben Weyts:" for a minister's turn.
+    "vlaams minister": "minister",
 }
 _TITLE_RE = (
-    r"(?:Vice-?minister-president|Minister-president|Minister|Staatssecretaris|Eerste minister)"
+    r"(?:Vice-?minister-president|Minister-president|Vlaams minister|Minister|Staatssecretaris|"
+    r"Eerste minister)"
 )
 
 _PARTY_LABEL = re.compile(rf"(?P<name>{NAME})\s*\((?P<party>[^()\n]{{1,30}})\)")

@@ -53,6 +53,8 @@ _HEADING_KINDS = (
     "VRAAG",
     "MOTIES",
     "MOTIE",
+    "STEMMINGEN",
+    "STEMMING",
     "REGELING VAN DE WERKZAAMHEDEN",
     "GEDACHTEWISSELING",
     "HOORZITTING",
@@ -67,10 +69,36 @@ _DOC_LINE = re.compile(r"^[–—-]\s*\d+(?:/\d+)?\s*\(\d{4}-\d{4}\)")
 _STAGE = re.compile(r"^(?:[–—]\s+\S|\(.*\)\s*$)")
 _SENTENCE_END = re.compile(r"""[.!?:…;]["”’)\]]*$""")
 _HEADING_PARTS = re.compile(
-    # One asks a question "aan" a minister, but interpellates "tot" one.
-    rf"^van\s+(?P<asker>{NAME})\s+(?:aan|tot)\s+(?P<addressee>{NAME}),.*?\bover\s+(?P<subject>.+)$",
+    # One asks a question "aan" a minister, but interpellates "tot" one. Several
+    # askers share one heading ("van A, van B en van C aan D"); the addressee's
+    # office after a comma may be left out ("tot D over E").
+    rf"^(?P<askers>van\s+{NAME}(?:(?:,\s*|\s+en\s+)van\s+{NAME})*)"
+    rf"\s+(?:aan|tot)\s+(?P<addressee>{NAME})(?:,.*?)?\s+over\s+(?P<subject>.+)$",
     re.DOTALL,
 )
+_ASKER = re.compile(rf"\bvan\s+(?P<name>{NAME})")
+# Grouped questions may name the subject first: "ACTUELE VRAGEN over E van A aan D
+# en van B aan D". A general reading: the subject up to the first "van X aan|tot".
+_SUBJECT_FIRST = re.compile(
+    rf"^over\s+(?P<subject>.+?)\s+(?=van\s+{NAME}\s+(?:aan|tot)\s)(?P<rest>.+)$", re.DOTALL
+)
+_ASKED = re.compile(rf"\bvan\s+(?P<asker>{NAME})\s+(?:aan|tot)\s+(?P<addressee>{NAME})")
+# A debate's phases are headings within its item, not items of their own.
+_PHASE = re.compile(r"^(?:ALGEMENE\s+|ARTIKELSGEWIJZE\s+)?BESPREKING(?:\s+[A-Z ]+)?$")
+# A table of contents gives each heading a page number at its end ("... over Z 3",
+# "... over Z ..... 3"); a heading in the text never ends in one.
+_TOC_PAGE = re.compile(r"(?<![\d/])(?:\s*(?:\.{2,}|…+))?\s+\d{1,3}$")
+# Reactions noted inside a turn's line: "... onaanvaardbaar. (Applaus bij Vooruit)".
+# Only these words are taken, so that a speaker's own brackets stay in the speech.
+_STAGE_WORDS = (
+    r"(?:Applaus|Luid applaus|Algemeen applaus|Opmerkingen|Opmerking|Rumoer|Gelach|"
+    r"Hilariteit|Protest|Tumult|Onrust|Samenspraak|Interrupties|Interruptie|Gejuich|Boegeroep)"
+)
+_INLINE_STAGE = re.compile(rf"(?<=[.!?…:])\s+(?P<stage>\({_STAGE_WORDS}\b[^()]*\))\s*$")
+# "– De vergadering wordt geschorst om 15.12 uur.": a dash line that opens a
+# paragraph even without a blank line before it, where a dash in a speech
+# (a list, an aside) must not.
+_DASH_STAGE = re.compile(r"^[–—]\s+(?:De|Het)\s+(?:vergadering|zitting|incident)\b")
 _SOURCE_NAME = re.compile(r"(?P<nr>[A-Z]{0,4}\d{1,4})_(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 
@@ -120,6 +148,20 @@ def _heading_kind(text: str) -> str | None:
     return None
 
 
+def _heading_parts(rest: str) -> tuple[str | None, str | None, str | None]:
+    """Askers (joined with "; "), addressee and subject of a heading's words after its kind."""
+    m = _HEADING_PARTS.match(rest)
+    if m:
+        askers = [a["name"] for a in _ASKER.finditer(m["askers"])]
+        return "; ".join(askers), m["addressee"], m["subject"]
+    m = _SUBJECT_FIRST.match(rest)
+    if m:
+        asked = list(_ASKED.finditer(m["rest"]))
+        askers = "; ".join(dict.fromkeys(a["asker"] for a in asked))
+        return askers, asked[0]["addressee"], m["subject"]
+    return None, None, None
+
+
 def _session_of(date: pd.Timestamp) -> str:
     start = date.year if date.month >= 9 else date.year - 1
     return f"{start}-{start + 1}"
@@ -138,6 +180,7 @@ class _TranscriptParser:
         self.dehyphenator = Dehyphenator(self.lines)
         self.page_joins: list[int] = []
         self.stage_directions: list[dict] = []
+        self.inline_stages: list[tuple[int, str]] = []
 
     # -- pass 1: furniture and page breaks ---------------------------------
     def _paragraphs(self) -> list[_Paragraph]:
@@ -168,6 +211,10 @@ class _TranscriptParser:
             starts_page = page_break or is_page_start(line)
             page_break = False
             text = line.strip()
+            inline = _INLINE_STAGE.search(text)
+            if inline:  # the reaction is no part of the speech; pass 3 reports it
+                self.inline_stages.append((number, inline["stage"]))
+                text = text[: inline.start()]
             if current is not None and self._opens_block(text, current, starts_page):
                 current = None
             if current is None:
@@ -190,14 +237,24 @@ class _TranscriptParser:
         """Whether a line opens a paragraph though no blank line comes before it."""
         if current.one_line:
             return True
+        if _DASH_STAGE.match(current.first) and _SENTENCE_END.search(current.lines[-1][1]):
+            return True
         start = text[:1]
         # Most lines go on a sentence in lower case: decide those before any regex.
         if start != "(" and not start.isupper() and start not in "–—-":
             return False
-        ends_sentence = starts_page or _SENTENCE_END.search(current.lines[-1][1])
+        # A heading ends without a full stop, yet a label or another heading
+        # may follow it on the next line.
+        ends_sentence = (
+            starts_page
+            or _SENTENCE_END.search(current.lines[-1][1])
+            or _heading_kind(current.first)
+        )
         if start == "(":  # "(Applaus bij N-VA)" on a line of its own
             return bool(ends_sentence and _STAGE.match(text))
         if _DOC_LINE.match(text) or text.startswith("Voorzitter:"):
+            return True
+        if ends_sentence and _DASH_STAGE.match(text):
             return True
         return bool(
             ends_sentence and (_heading_kind(text) or match_label(text) or parse_chair_change(text))
@@ -265,13 +322,25 @@ class _TranscriptParser:
                 previous = _Paragraph(previous.lines + para.lines)
                 continue
             kind = self._classify(para)
-            if kind == "heading":
+            if kind == "heading" and not turns and _TOC_PAGE.search(para.lines[-1][1]):
+                # A table of contents before the first turn: no debate of its own.
+                self._mark(numbers, "unplaced")
+                kind = "contents"
+            elif kind == "heading":
                 current = None
-                if not items or items[-1].has_turns:
+                # Not self._join: that would report the title's hyphens twice.
+                words = " ".join(text for _, text in para.lines)
+                phase = bool(items) and bool(_PHASE.match(words))
+                if not phase and (not items or items[-1].has_turns):
                     items.append(_Item(len(items) + 1))
                 # The chair so far, until the debate's own "Voorzitter:" line names one.
                 items[-1].headings.append(
-                    {"kind": _heading_kind(para.first), "lines": para.lines, "chair": chair}
+                    {
+                        "kind": _heading_kind(para.first),
+                        "lines": para.lines,
+                        "chair": chair,
+                        "phase": phase,
+                    }
                 )
                 self._mark(numbers, "heading")
             elif kind == "docs" and items and not items[-1].has_turns:
@@ -324,10 +393,28 @@ class _TranscriptParser:
             previous, previous_kind = para, kind
         if not turns:
             raise self._no_turns_error()
+        self._place_inline_stages(turns)
         for item in items:
             for heading in item.headings:
                 heading["title"] = self._join(heading["lines"])
         return self._turn_rows(turns, items), self._report(items)
+
+    def _place_inline_stages(self, turns: list[_Turn]) -> None:
+        """Report each reaction cut from a turn's line with the turn it interrupts."""
+        for line, text in self.inline_stages:
+            number = next(
+                (n for n, t in enumerate(turns, 1) if t.line_start <= line <= t.line_end), None
+            )
+            self.stage_directions.append(
+                {
+                    "line": line,
+                    "text": text,
+                    "item": (turns[number - 1].item or pd.NA) if number else pd.NA,
+                    "turn": number or pd.NA,
+                    "new_chair": None,
+                }
+            )
+        self.stage_directions.sort(key=lambda d: d["line"])
 
     def _classify(self, para: _Paragraph) -> str:
         first = para.first
@@ -362,7 +449,10 @@ class _TranscriptParser:
     def _item_fields(self, items: list[_Item]) -> dict[int, dict]:
         fields: dict[int, dict] = {}
         for item in items:
-            titles = [h["title"] for h in item.headings]
+            # A phase ("ALGEMENE BESPREKING") names no debate: the title is its item's.
+            titles = [h["title"] for h in item.headings if not h["phase"]] or [
+                h["title"] for h in item.headings
+            ]
             docs = [d for h in item.headings for d in h.get("docs", [])]
             fields[item.number] = {
                 "item_title": " / ".join(titles),
@@ -414,8 +504,7 @@ class _TranscriptParser:
             for number, heading in enumerate(item.headings, start=1):
                 title = heading["title"]
                 kind = heading["kind"]
-                rest = title[len(kind) :].strip()
-                parts = _HEADING_PARTS.match(rest)
+                parts = _heading_parts(title[len(kind) :].strip())
                 rows.append(
                     {
                         "item": item.number,
@@ -423,9 +512,9 @@ class _TranscriptParser:
                         "kind": kind.lower(),
                         "title": title,
                         "docs": "; ".join(heading.get("docs", [])) or None,
-                        "asker": parts["asker"] if parts else None,
-                        "addressee": parts["addressee"] if parts else None,
-                        "subject": parts["subject"] if parts else None,
+                        "asker": parts[0],
+                        "addressee": parts[1],
+                        "subject": parts[2],
                         "chair": heading.get("chair"),
                         "line_start": heading["lines"][0][0],
                         "line_end": heading["lines"][-1][0],
