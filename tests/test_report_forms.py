@@ -328,3 +328,45 @@ def test_grouped_questions_naming_the_subject_first():
     # The label right under the heading, with no document or chair line between.
     assert turns["speaker"].tolist() == ["Hilde Crevits"]
     assert turns["text"].tolist() == ["De prijzen dalen."]
+
+
+MORE_PLENARY = """\
+4 Plenaire vergadering nr. 30 (2023-2024) – 20 maart 2024
+OPENING VAN DE VERGADERING
+De voorzitter: De vergadering is geopend.
+VERONTSCHULDIGINGEN
+De voorzitter: Verontschuldigd is Annick De Ridder.
+INTERPELLATIES van Jan Van den Bergh tot Matthias Diependaele en van Inge Moerman tot
+Matthias Diependaele, minister-president, over de begroting
+Jan Van den Bergh (cd&v): Dat is onaanvaardbaar. (Applaus bij cd&v) Ik ga verder.
+Het is genoeg geweest.
+(Opmerkingen van Filip Brusselmans en van
+Inge Moerman)
+Ik herhaal: het is genoeg.
+Minister-president Matthias Diependaele: Neen.
+"""
+
+
+def test_reactions_mid_line_and_over_two_lines():
+    turns, report = _parse(MORE_PLENARY)
+    member = turns.loc[turns["speaker"] == "Jan Van den Bergh", "text"].item()
+    assert member == (
+        "Dat is onaanvaardbaar. Ik ga verder. Het is genoeg geweest.\n\nIk herhaal: het is genoeg."
+    )
+    assert report.stage_directions["text"].tolist() == [
+        "(Applaus bij cd&v)",
+        "(Opmerkingen van Filip Brusselmans en van Inge Moerman)",
+    ]
+    _assert_nothing_lost(MORE_PLENARY, turns, report)
+
+
+def test_one_word_headings_and_paired_interpellations():
+    turns, report = _parse(MORE_PLENARY)
+    assert set(turns["date"]) == {pd.Timestamp("2024-03-20")}
+    items = report.items
+    assert items["title"].tolist()[:2] == ["OPENING VAN DE VERGADERING", "VERONTSCHULDIGINGEN"]
+    assert turns["item"].tolist() == [1, 2, 3, 3]
+    last = items.iloc[-1]
+    assert last["asker"] == "Jan Van den Bergh; Inge Moerman"
+    assert last["addressee"] == "Matthias Diependaele"
+    assert last["subject"] == "de begroting"

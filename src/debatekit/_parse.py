@@ -94,7 +94,15 @@ _STAGE_WORDS = (
     r"(?:Applaus|Luid applaus|Algemeen applaus|Opmerkingen|Opmerking|Rumoer|Gelach|"
     r"Hilariteit|Protest|Tumult|Onrust|Samenspraak|Interrupties|Interruptie|Gejuich|Boegeroep)"
 )
-_INLINE_STAGE = re.compile(rf"(?<=[.!?…:])\s+(?P<stage>\({_STAGE_WORDS}\b[^()]*\))\s*$")
+# It may end the line or come between two sentences: "(Applaus bij cd&v) Ik ga verder."
+_INLINE_STAGE = re.compile(
+    rf"(?<=[.!?…:])\s+(?P<stage>\({_STAGE_WORDS}\b[^()]*\))(?=\s*$|\s+[A-ZÀ-Þ])"
+)
+# A reaction too long for one line: "(Opmerkingen van Filip Brusselmans en van" / "Inge Moerman)".
+_STAGE_OPENS = re.compile(rf"^\({_STAGE_WORDS}\b[^()]*$")
+_STAGE_WHOLE = re.compile(rf"^\({_STAGE_WORDS}\b[^()]*\)$")
+# A one-word heading on a line of its own: "VERONTSCHULDIGINGEN", "MEDEDELINGEN".
+_CAPS_WORD = re.compile(r"^[A-ZÀ-Þ]{6,}$")
 # "– De vergadering wordt geschorst om 15.12 uur.": a dash line that opens a
 # paragraph even without a blank line before it, where a dash in a speech
 # (a list, an aside) must not.
@@ -145,6 +153,8 @@ def _heading_kind(text: str) -> str | None:
     m = _CAPS_RUN.match(text)
     if m and sum(c.isalpha() for c in m["kind"]) >= 8:
         return m["kind"]
+    if _CAPS_WORD.match(text):
+        return text
     return None
 
 
@@ -159,6 +169,12 @@ def _heading_parts(rest: str) -> tuple[str | None, str | None, str | None]:
         asked = list(_ASKED.finditer(m["rest"]))
         askers = "; ".join(dict.fromkeys(a["asker"] for a in asked))
         return askers, asked[0]["addressee"], m["subject"]
+    # "van A tot D en van B tot D, ..., over E": each asker names the addressee.
+    asked = list(_ASKED.finditer(rest))
+    subject = re.search(r"\bover\s+(?P<subject>.+)$", rest[asked[-1].end() :]) if asked else None
+    if subject and rest.startswith("van"):
+        askers = "; ".join(dict.fromkeys(a["asker"] for a in asked))
+        return askers, asked[0]["addressee"], subject["subject"]
     return None, None, None
 
 
@@ -211,10 +227,10 @@ class _TranscriptParser:
             starts_page = page_break or is_page_start(line)
             page_break = False
             text = line.strip()
-            inline = _INLINE_STAGE.search(text)
-            if inline:  # the reaction is no part of the speech; pass 3 reports it
-                self.inline_stages.append((number, inline["stage"]))
-                text = text[: inline.start()]
+            if "(" in text:  # a reaction is no part of the speech; pass 3 reports it
+                for inline in _INLINE_STAGE.finditer(text):
+                    self.inline_stages.append((number, inline["stage"]))
+                text = _INLINE_STAGE.sub("", text)
             if current is not None and self._opens_block(text, current, starts_page):
                 current = None
             if current is None:
@@ -239,6 +255,8 @@ class _TranscriptParser:
             return True
         if _DASH_STAGE.match(current.first) and _SENTENCE_END.search(current.lines[-1][1]):
             return True
+        if _STAGE_OPENS.match(current.first) and current.lines[-1][1].endswith(")"):
+            return True
         start = text[:1]
         # Most lines go on a sentence in lower case: decide those before any regex.
         if start != "(" and not start.isupper() and start not in "–—-":
@@ -250,8 +268,8 @@ class _TranscriptParser:
             or _SENTENCE_END.search(current.lines[-1][1])
             or _heading_kind(current.first)
         )
-        if start == "(":  # "(Applaus bij N-VA)" on a line of its own
-            return bool(ends_sentence and _STAGE.match(text))
+        if start == "(":  # "(Applaus bij N-VA)" on a line of its own, or two
+            return bool(ends_sentence and (_STAGE.match(text) or _STAGE_OPENS.match(text)))
         if _DOC_LINE.match(text) or text.startswith("Voorzitter:"):
             return True
         if ends_sentence and _DASH_STAGE.match(text):
@@ -427,6 +445,8 @@ class _TranscriptParser:
         if match_label(first):
             return "label"
         if _STAGE.match(first) and (first[0] != "(" or len(para.lines) == 1):
+            return "stage"
+        if _STAGE_WHOLE.match(" ".join(text for _, text in para.lines)):
             return "stage"
         return "text"
 
