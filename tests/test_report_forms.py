@@ -370,3 +370,43 @@ def test_one_word_headings_and_paired_interpellations():
     assert last["asker"] == "Jan Van den Bergh; Inge Moerman"
     assert last["addressee"] == "Matthias Diependaele"
     assert last["subject"] == "de begroting"
+
+
+CONTENTS_WITH_PAGE_NUMBERS_BELOW = """\
+INHOUD
+
+ACTUELE VRAAG van Katia Segers aan Ben Weyts, viceminister-president van de Vlaamse
+Regering, over het leraren-
+tekort
+3
+
+ACTUELE VRAAG van Inge Moerman aan Hilde Crevits over de zorg
+4
+
+ACTUELE VRAAG van Katia Segers aan Ben Weyts, viceminister-president van de Vlaamse
+Regering, over het lerarentekort
+
+Katia Segers (Vooruit): Minister, wat doet u?
+– Freya Perdaens treedt als
+voorzitter op.
+De voorzitter: Minister Weyts heeft het woord.
+– Mevrouw Liesbeth Homans treedt opnieuw als voorzitter op.
+De voorzitter: Dank u.
+"""
+
+
+def test_contents_whose_page_numbers_stand_below_the_entries():
+    turns, report = _parse(CONTENTS_WITH_PAGE_NUMBERS_BELOW)
+    items = report.items
+    assert len(items) == 1 and items["line_start"].item() == 11
+    assert items["title"].item().endswith("over het lerarentekort")
+    kinds = report.lines["kind"]
+    assert (kinds.iloc[:10] != "heading").all() and (kinds.iloc[:10] != "turn").all()
+    assert set(report.unplaced["line"]) == {1, 3, 4, 5, 8}
+
+
+def test_chair_change_over_two_lines_and_with_a_form_of_address():
+    turns, report = _parse(CONTENTS_WITH_PAGE_NUMBERS_BELOW)
+    assert turns["speaker"].tolist() == ["Katia Segers", "Freya Perdaens", "Liesbeth Homans"]
+    assert turns["text"].iloc[0] == "Minister, wat doet u?"
+    assert report.stage_directions["new_chair"].tolist() == ["Freya Perdaens", "Liesbeth Homans"]

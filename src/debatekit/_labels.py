@@ -157,7 +157,8 @@ _CHAIR_LINE = re.compile(
 def parse_chair_change(text: str) -> str | None:
     """Return the new chair's name from ``– X treedt als voorzitter op.``."""
     m = _CHAIR_CHANGE.match(" ".join(text.split()))
-    return _clean_name(m["name"]) if m else None
+    # "– Mevrouw Liesbeth Homans treedt ...": the form of address is no part of the name.
+    return _HONORIFIC.sub("", _clean_name(m["name"])) if m else None
 
 
 def parse_chair_line(text: str) -> str | None:

@@ -106,7 +106,10 @@ _CAPS_WORD = re.compile(r"^[A-ZÀ-Þ]{6,}$")
 # "– De vergadering wordt geschorst om 15.12 uur.": a dash line that opens a
 # paragraph even without a blank line before it, where a dash in a speech
 # (a list, an aside) must not.
-_DASH_STAGE = re.compile(r"^[–—]\s+(?:De|Het)\s+(?:vergadering|zitting|incident)\b")
+# The chair's change may run over two lines: "– Freya Perdaens treedt als" / "voorzitter op.".
+_DASH_STAGE = re.compile(
+    rf"^[–—]\s+(?:(?:De|Het)\s+(?:vergadering|zitting|incident)\b|{NAME}\s+treedt\b)"
+)
 _SOURCE_NAME = re.compile(r"(?P<nr>[A-Z]{0,4}\d{1,4})_(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 
@@ -346,6 +349,12 @@ class _TranscriptParser:
                 kind = "contents"
             elif kind == "heading":
                 current = None
+                if items and not items[-1].has_turns and self._repeats(items[-1], para):
+                    # The same heading again before any turn: what came before was a
+                    # table of contents (its page numbers on lines of their own).
+                    for heading in items[-1].headings:
+                        self._mark([n for n, _ in heading["lines"]], "unplaced")
+                    items[-1].headings.clear()
                 # Not self._join: that would report the title's hyphens twice.
                 words = " ".join(text for _, text in para.lines)
                 phase = bool(items) and bool(_PHASE.match(words))
@@ -416,6 +425,17 @@ class _TranscriptParser:
             for heading in item.headings:
                 heading["title"] = self._join(heading["lines"])
         return self._turn_rows(turns, items), self._report(items)
+
+    @staticmethod
+    def _repeats(item: _Item, para: _Paragraph) -> bool:
+        """Whether a heading's words are those of a heading already in the item."""
+
+        def letters(lines: list[tuple[int, str]]) -> str:
+            # Hyphens and line breaks fall differently in a table of contents.
+            return re.sub(r"[\W_]+", "", "".join(text for _, text in lines)).lower()
+
+        words = letters(para.lines)
+        return any(letters(h["lines"]) == words for h in item.headings)
 
     def _place_inline_stages(self, turns: list[_Turn]) -> None:
         """Report each reaction cut from a turn's line with the turn it interrupts."""
