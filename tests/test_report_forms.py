@@ -410,3 +410,45 @@ def test_chair_change_over_two_lines_and_with_a_form_of_address():
     assert turns["speaker"].tolist() == ["Katia Segers", "Freya Perdaens", "Liesbeth Homans"]
     assert turns["text"].iloc[0] == "Minister, wat doet u?"
     assert report.stage_directions["new_chair"].tolist() == ["Freya Perdaens", "Liesbeth Homans"]
+
+
+CLOSING = """\
+Voorzitter: mevrouw Liesbeth Homans
+ACTUELE VRAAG van Inge Moerman aan minister-president Matthias Diependaele over de zorg
+Inge Moerman (PVDA): Wat doet u?
+Minister-president Matthias Diependaele: Veel.
+VOORSTEL VAN RESOLUTIE van Kris Van Dijck betreffende de zorg
+De voorzitter: We stemmen over het voorstel van resolutie.
+– Er wordt tot naamstemming overgegaan.
+De voorzitter: Het voorstel van resolutie is aangenomen.
+Het incident is gesloten.
+– De vergadering wordt gesloten om 18.12 uur.
+Aanwezigheden
+Aanwezig: Kris Van Dijck, Inge Moerman, Annick De Ridder.
+"""
+
+
+def test_the_opening_chair_line_and_a_title_before_the_addressee():
+    turns, report = _parse(CLOSING)
+    assert report.items["chair"].tolist() == ["Liesbeth Homans", "Liesbeth Homans"]
+    first = report.items.iloc[0]
+    assert (first["asker"], first["addressee"], first["subject"]) == (
+        "Inge Moerman",
+        "Matthias Diependaele",
+        "de zorg",
+    )
+
+
+def test_votes_and_what_follows_the_close_stay_out_of_the_turns():
+    turns, report = _parse(CLOSING)
+    chair = turns.loc[turns["role"] == "chair", "text"].tolist()
+    assert chair == [
+        "We stemmen over het voorstel van resolutie.",
+        "Het voorstel van resolutie is aangenomen. Het incident is gesloten.",
+    ]
+    assert report.stage_directions["text"].tolist() == [
+        "– Er wordt tot naamstemming overgegaan.",
+        "– De vergadering wordt gesloten om 18.12 uur.",
+    ]
+    assert report.unplaced["line"].tolist() == [11, 12]
+    _assert_nothing_lost(CLOSING, turns, report)

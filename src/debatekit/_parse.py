@@ -68,12 +68,14 @@ _DOC = re.compile(r"(?P<nr>\d+(?:/\d+)?)\s*\((?P<session>\d{4}-\d{4})\)")
 _DOC_LINE = re.compile(r"^[–—-]\s*\d+(?:/\d+)?\s*\(\d{4}-\d{4}\)")
 _STAGE = re.compile(r"^(?:[–—]\s+\S|\(.*\)\s*$)")
 _SENTENCE_END = re.compile(r"""[.!?:…;]["”’)\]]*$""")
+# The addressee's title may come before the name: "aan minister-president Matthias Diependaele".
+_TITLE = r"(?:(?:[Vv]laams\s+)?(?:[Vv]ice-?)?[Mm]inister(?:-president)?\s+)?"
 _HEADING_PARTS = re.compile(
     # One asks a question "aan" a minister, but interpellates "tot" one. Several
     # askers share one heading ("van A, van B en van C aan D"); the addressee's
     # office after a comma may be left out ("tot D over E").
     rf"^(?P<askers>van\s+{NAME}(?:(?:,\s*|\s+en\s+)van\s+{NAME})*)"
-    rf"\s+(?:aan|tot)\s+(?P<addressee>{NAME})(?:,.*?)?\s+over\s+(?P<subject>.+)$",
+    rf"\s+(?:aan|tot)\s+{_TITLE}(?P<addressee>{NAME})(?:,.*?)?\s+over\s+(?P<subject>.+)$",
     re.DOTALL,
 )
 _ASKER = re.compile(rf"\bvan\s+(?P<name>{NAME})")
@@ -82,7 +84,7 @@ _ASKER = re.compile(rf"\bvan\s+(?P<name>{NAME})")
 _SUBJECT_FIRST = re.compile(
     rf"^over\s+(?P<subject>.+?)\s+(?=van\s+{NAME}\s+(?:aan|tot)\s)(?P<rest>.+)$", re.DOTALL
 )
-_ASKED = re.compile(rf"\bvan\s+(?P<asker>{NAME})\s+(?:aan|tot)\s+(?P<addressee>{NAME})")
+_ASKED = re.compile(rf"\bvan\s+(?P<asker>{NAME})\s+(?:aan|tot)\s+{_TITLE}(?P<addressee>{NAME})")
 # A debate's phases are headings within its item, not items of their own.
 _PHASE = re.compile(r"^(?:ALGEMENE\s+|ARTIKELSGEWIJZE\s+)?BESPREKING(?:\s+[A-Z ]+)?$")
 # A table of contents gives each heading a page number at its end ("... over Z 3",
@@ -107,9 +109,14 @@ _CAPS_WORD = re.compile(r"^[A-ZÀ-Þ]{6,}$")
 # paragraph even without a blank line before it, where a dash in a speech
 # (a list, an aside) must not.
 # The chair's change may run over two lines: "– Freya Perdaens treedt als" / "voorzitter op.".
+# Votes are noted the same way: "– Er wordt tot naamstemming overgegaan.".
 _DASH_STAGE = re.compile(
-    rf"^[–—]\s+(?:(?:De|Het)\s+(?:vergadering|zitting|incident)\b|{NAME}\s+treedt\b)"
+    r"^[–—]\s+(?:(?:De|Het)\s+(?:vergadering|zitting|incident|stemming)\b|Er\s+wordt\b|"
+    rf"{NAME}\s+treedt\b)"
 )
+# After the meeting is suspended or closed, no turn goes on: what follows without a
+# label (a list of those present, the votes' name lists) belongs to no one's speech.
+_ENDS_TURNS = re.compile(r"\bvergadering\s+wordt\s+(?:geschorst|gesloten)\b")
 _SOURCE_NAME = re.compile(r"(?P<nr>[A-Z]{0,4}\d{1,4})_(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 
@@ -385,6 +392,8 @@ class _TranscriptParser:
                 text = self._join(para.lines)
                 new_chair = parse_chair_change(text)
                 chair = new_chair or chair
+                if _ENDS_TURNS.search(text):
+                    current = None
                 self.stage_directions.append(
                     {
                         "line": numbers[0],
