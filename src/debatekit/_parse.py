@@ -263,10 +263,14 @@ class _TranscriptParser:
         """Whether a line opens a paragraph though no blank line comes before it."""
         if current.one_line:
             return True
-        if _DASH_STAGE.match(current.first) and _SENTENCE_END.search(current.lines[-1][1]):
-            return True
-        if _STAGE_OPENS.match(current.first) and current.lines[-1][1].endswith(")"):
-            return True
+        # A stage direction over two lines ends with its sentence or its bracket.
+        opener = current.first[:1]
+        if opener in "–—" and _DASH_STAGE.match(current.first):
+            if _SENTENCE_END.search(current.lines[-1][1]):
+                return True
+        elif opener == "(" and _STAGE_OPENS.match(current.first):
+            if current.lines[-1][1].endswith(")"):
+                return True
         start = text[:1]
         # Most lines go on a sentence in lower case: decide those before any regex.
         if start != "(" and not start.isupper() and start not in "–—-":
