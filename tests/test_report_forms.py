@@ -452,3 +452,29 @@ def test_votes_and_what_follows_the_close_stay_out_of_the_turns():
     ]
     assert report.unplaced["line"].tolist() == [11, 12]
     _assert_nothing_lost(CLOSING, turns, report)
+
+
+TITLE_PAGE = """\
+HANDELINGEN
+Commissie voor Onderwijs
+ACTUELE VRAGEN
+ACTUELE VRAAG van Katia Segers aan Ben Weyts, Vlaams minister van Onderwijs, over de scholen
+– 12 (2023-2024)
+Katia Segers (Vooruit): Minister?
+MOTIES
+VOORSTEL VAN RESOLUTIE van Kris Van Dijck betreffende de scholen
+Kris Van Dijck (N-VA): Ik stel het voor.
+"""
+
+
+def test_title_page_and_section_titles_are_not_joint_debates():
+    turns, report = _parse(TITLE_PAGE)
+    items = report.items
+    assert items["item"].tolist() == [1, 2]
+    assert turns["item_title"].tolist() == [
+        "ACTUELE VRAAG van Katia Segers aan Ben Weyts, Vlaams minister van Onderwijs, "
+        "over de scholen",
+        "VOORSTEL VAN RESOLUTIE van Kris Van Dijck betreffende de scholen",
+    ]
+    assert report.unplaced["line"].tolist() == [1, 2, 3, 7]
+    _assert_nothing_lost(TITLE_PAGE, turns, report)

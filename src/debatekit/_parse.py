@@ -188,6 +188,20 @@ def _heading_parts(rest: str) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
+def _opens_any_block(text: str) -> bool:
+    """A heading that opens its paragraph even after a line that ends no sentence.
+
+    A title page or a section title ends in no full stop either ("Commissie voor
+    Onderwijs" / "ACTUELE VRAGEN"). Only unmistakable headings qualify: a known kind
+    of two words or more ("ACTUELE VRAAG van ...") or a capitalised word alone on its
+    line; a capitalised word at the start of a speech line opens nothing.
+    """
+    if not text[1:2].isupper():
+        return False
+    m = _KNOWN_HEADING.match(text)
+    return bool(m and " " in m["kind"]) or bool(_CAPS_WORD.match(text))
+
+
 def _session_of(date: pd.Timestamp) -> str:
     start = date.year if date.month >= 9 else date.year - 1
     return f"{start}-{start + 1}"
@@ -256,6 +270,7 @@ class _TranscriptParser:
             _DOC_LINE.match(first)
             or first.startswith("Voorzitter:")
             or (first.startswith("(") and _STAGE.match(first))
+            or _CAPS_WORD.match(first)
         )
 
     @staticmethod
@@ -287,6 +302,8 @@ class _TranscriptParser:
         if _DOC_LINE.match(text) or text.startswith("Voorzitter:"):
             return True
         if ends_sentence and _DASH_STAGE.match(text):
+            return True
+        if _opens_any_block(text):
             return True
         return bool(
             ends_sentence and (_heading_kind(text) or match_label(text) or parse_chair_change(text))
@@ -360,12 +377,8 @@ class _TranscriptParser:
                 kind = "contents"
             elif kind == "heading":
                 current = None
-                if items and not items[-1].has_turns and self._repeats(items[-1], para):
-                    # The same heading again before any turn: what came before was a
-                    # table of contents (its page numbers on lines of their own).
-                    for heading in items[-1].headings:
-                        self._mark([n for n, _ in heading["lines"]], "unplaced")
-                    items[-1].headings.clear()
+                if items and not items[-1].has_turns:
+                    self._drop_titles(items[-1], para)
                 # Not self._join: that would report the title's hyphens twice.
                 words = " ".join(text for _, text in para.lines)
                 phase = bool(items) and bool(_PHASE.match(words))
@@ -439,16 +452,33 @@ class _TranscriptParser:
                 heading["title"] = self._join(heading["lines"])
         return self._turn_rows(turns, items), self._report(items)
 
-    @staticmethod
-    def _repeats(item: _Item, para: _Paragraph) -> bool:
-        """Whether a heading's words are those of a heading already in the item."""
+    def _drop_titles(self, item: _Item, para: _Paragraph) -> None:
+        """Keep only debates in an item that a new heading joins before any turn.
+
+        Headings in a row are one joint debate, but a title page or a section title
+        (``HANDELINGEN``, ``ACTUELE VRAGEN``, ``MOTIES``: capitals only, no document)
+        opens none; and the same heading again means what came before was a table of
+        contents (its page numbers on lines of their own). Their lines go unplaced.
+        """
 
         def letters(lines: list[tuple[int, str]]) -> str:
             # Hyphens and line breaks fall differently in a table of contents.
             return re.sub(r"[\W_]+", "", "".join(text for _, text in lines)).lower()
 
         words = letters(para.lines)
-        return any(letters(h["lines"]) == words for h in item.headings)
+        if any(letters(h["lines"]) == words for h in item.headings):
+            dropped = item.headings
+        else:
+            dropped = [
+                h
+                for h in item.headings
+                if not h["phase"]
+                and not h.get("docs")
+                and not any(c.islower() for _, text in h["lines"] for c in text)
+            ]
+        for heading in dropped:
+            self._mark([n for n, _ in heading["lines"]], "unplaced")
+        item.headings[:] = [h for h in item.headings if h not in dropped]
 
     def _place_inline_stages(self, turns: list[_Turn]) -> None:
         """Report each reaction cut from a turn's line with the turn it interrupts."""
