@@ -478,3 +478,13 @@ def test_title_page_and_section_titles_are_not_joint_debates():
     ]
     assert report.unplaced["line"].tolist() == [1, 2, 3, 7]
     _assert_nothing_lost(TITLE_PAGE, turns, report)
+
+
+def test_a_heading_ending_in_a_number_is_kept_when_turns_follow():
+    text = (
+        "VRAAG OM UITLEG van Inge Moerman aan Ben Weyts over de hervorming van graad 3\n"
+        "Inge Moerman (PVDA): Minister?\n"
+    )
+    turns, report = _parse(text)
+    assert turns["item"].tolist() == [1]
+    assert report.items["subject"].item() == "de hervorming van graad 3"

@@ -371,11 +371,7 @@ class _TranscriptParser:
                 previous = _Paragraph(previous.lines + para.lines)
                 continue
             kind = self._classify(para)
-            if kind == "heading" and not turns and _TOC_PAGE.search(para.lines[-1][1]):
-                # A table of contents before the first turn: no debate of its own.
-                self._mark(numbers, "unplaced")
-                kind = "contents"
-            elif kind == "heading":
+            if kind == "heading":
                 current = None
                 if items and not items[-1].has_turns:
                     self._drop_titles(items[-1], para)
@@ -391,6 +387,9 @@ class _TranscriptParser:
                         "lines": para.lines,
                         "chair": chair,
                         "phase": phase,
+                        # Before the first turn, perhaps an entry of a table of contents:
+                        # the next heading tells (see _drop_titles).
+                        "contents": not turns and bool(_TOC_PAGE.search(para.lines[-1][1])),
                     }
                 )
                 self._mark(numbers, "heading")
@@ -457,8 +456,9 @@ class _TranscriptParser:
 
         Headings in a row are one joint debate, but a title page or a section title
         (``HANDELINGEN``, ``ACTUELE VRAGEN``, ``MOTIES``: capitals only, no document)
-        opens none; and the same heading again means what came before was a table of
-        contents (its page numbers on lines of their own). Their lines go unplaced.
+        opens none, nor does an entry of a table of contents (a heading ending in a
+        page number); and the same heading again means what came before was a table
+        of contents (its page numbers on lines of their own). Their lines go unplaced.
         """
 
         def letters(lines: list[tuple[int, str]]) -> str:
@@ -472,9 +472,12 @@ class _TranscriptParser:
             dropped = [
                 h
                 for h in item.headings
-                if not h["phase"]
-                and not h.get("docs")
-                and not any(c.islower() for _, text in h["lines"] for c in text)
+                if h["contents"]
+                or (
+                    not h["phase"]
+                    and not h.get("docs")
+                    and not any(c.islower() for _, text in h["lines"] for c in text)
+                )
             ]
         for heading in dropped:
             self._mark([n for n, _ in heading["lines"]], "unplaced")
