@@ -19,7 +19,7 @@ from ._labels import (
     parse_dutch_date,
     parse_speaker,
 )
-from ._parse import _DOC, _HEADING_PARTS, _STAGE, _heading_kind
+from ._parse import _DOC, _STAGE, _heading_kind, _heading_parts
 from ._report import ParseReport, ParseResult
 from ._schema import build_turns, count_words, meeting_key
 
@@ -209,7 +209,9 @@ class _RecordReader:
             item["line_end"] = index + 1
             return
         kind = _heading_kind(title)
-        parts = _HEADING_PARTS.match(title[len(kind) :].strip()) if kind else None
+        asker, addressee, subject = (
+            _heading_parts(title[len(kind) :].strip()) if kind else (None, None, None)
+        )
         self.items[(meeting.name, number)] = {
             "meeting": meeting.name,
             "item": number,
@@ -217,9 +219,9 @@ class _RecordReader:
             "kind": kind.lower() if kind else None,
             "title": title,
             "docs": self.docs(index, title),
-            "asker": parts["asker"] if parts else None,
-            "addressee": parts["addressee"] if parts else None,
-            "subject": _DOCS_AT_END.sub("", parts["subject"]) if parts else None,
+            "asker": asker,
+            "addressee": addressee,
+            "subject": _DOCS_AT_END.sub("", subject) if subject else None,
             "chair": meeting.chair,
             "line_start": index + 1,
             "line_end": index + 1,
