@@ -14,7 +14,14 @@ import pandas as pd
 
 from ._labels import MONTHS
 
-__all__ = ["Header", "match_header", "furniture_kind", "is_page_start"]
+__all__ = [
+    "Header",
+    "match_header",
+    "furniture_kind",
+    "is_page_start",
+    "FURNITURE_STARTS",
+    "PAGE_START_MARKS",
+]
 
 _MONTH = "|".join(MONTHS)
 _HEADER = re.compile(
@@ -40,7 +47,9 @@ _PAGE_NUMBER = re.compile(
 
 
 # First characters furniture can begin with; most lines are ruled out by this alone.
-_FURNITURE_STARTS = frozenset("CPVhHwWpbB0123456789-–—")
+#: What a PDF page's first line starts with (a space or a form feed).
+PAGE_START_MARKS = frozenset(" \f\u00a0")
+FURNITURE_STARTS = frozenset("CPVhHwWpbB0123456789-–—")
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,7 @@ def match_header(line: str) -> Header | None:
 
 def furniture_kind(line: str) -> str | None:
     """Name the kind of page furniture a line is, or return ``None`` for text."""
-    if line.lstrip()[:1] not in _FURNITURE_STARTS:
+    if line.lstrip()[:1] not in FURNITURE_STARTS:
         return None
     if _HEADER.match(line):
         return "header"
@@ -84,4 +93,4 @@ def furniture_kind(line: str) -> str | None:
 
 def is_page_start(line: str) -> bool:
     """A PDF page's first line comes with a leading space or a form feed."""
-    return line.startswith((" ", "\f", "\u00a0"))
+    return line[:1] in PAGE_START_MARKS

@@ -93,12 +93,13 @@ class Dehyphenator:
     Parameters
     ----------
     lines
-        All text lines of the document; their words are the evidence of how
-        the document spells a word when it is not broken.
+        All text lines of the document, or its whole text; their words are the
+        evidence of how the document spells a word when it is not broken.
     """
 
-    def __init__(self, lines: Iterable[str]) -> None:
-        text = "\n".join(lines).lower()
+    def __init__(self, lines: Iterable[str] | str) -> None:
+        # The whole text at once, as the parser has it, saves joining its lines again.
+        text = (lines if isinstance(lines, str) else "\n".join(lines)).lower()
         # A left fragment keeps its trailing hyphen ("vennoot-"), so it never
         # counts as the word "vennoot".
         self.vocabulary_ = Counter(_TOKEN.findall(text))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -129,6 +130,9 @@ def parse_speaker(label: str) -> Speaker | None:
     return None
 
 
+# The parser asks about the same line up to three times (does it open a paragraph,
+# what kind is it, who speaks); a small cache answers the repeats.
+@lru_cache(maxsize=4096)
 def match_label(line: str) -> tuple[Speaker, int] | None:
     """Find a speaker label at the start of a transcript line.
 

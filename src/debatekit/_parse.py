@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from os import PathLike
 from pathlib import Path
 
 import pandas as pd
 
 from ._errors import Errors, NoTurnsError, ParameterError, message
-from ._furniture import furniture_kind, is_page_start, match_header
+from ._furniture import FURNITURE_STARTS, PAGE_START_MARKS, furniture_kind, match_header
 from ._hyphenation import Dehyphenator
 from ._labels import (
     NAME,
@@ -36,6 +37,9 @@ from ._report import ParseReport, ParseResult
 from ._schema import build_turns, count_words, meeting_key
 
 __all__ = ["parse_transcript", "parse_rows"]
+
+# A paragraph opening with one of these may be a stage direction over two lines.
+_STAGE_OPENERS = frozenset("–—(")
 
 _HEADING_KINDS = (
     "VRAAG OM UITLEG",
@@ -154,6 +158,7 @@ _KNOWN_HEADING = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _heading_kind(text: str) -> str | None:
     if not text[1:2].isupper():
         return None
@@ -217,7 +222,7 @@ class _TranscriptParser:
         self.meeting = meeting
         self.date = None if date is None else pd.Timestamp(date)
         self.kinds: list[str] = ["unplaced"] * len(self.lines)
-        self.dehyphenator = Dehyphenator(self.lines)
+        self.dehyphenator = Dehyphenator(text)
         self.page_joins: list[int] = []
         self.stage_directions: list[dict] = []
         self.inline_stages: list[tuple[int, str]] = []
@@ -233,7 +238,8 @@ class _TranscriptParser:
             if "\f" in line:
                 page_break = True
                 line = line.replace("\f", "")
-            kind = furniture_kind(line)
+            # Inlined first-character tests: this loop runs once per line of a corpus.
+            kind = furniture_kind(line) if line.lstrip()[:1] in FURNITURE_STARTS else None
             if kind:
                 self.kinds[index] = kind
                 if kind == "header":
@@ -248,14 +254,22 @@ class _TranscriptParser:
                     page_break = True
                 current = None
                 continue
-            starts_page = page_break or is_page_start(line)
+            starts_page = page_break or line[:1] in PAGE_START_MARKS
             page_break = False
             text = line.strip()
             if "(" in text:  # a reaction is no part of the speech; pass 3 reports it
                 for inline in _INLINE_STAGE.finditer(text):
                     self.inline_stages.append((number, inline["stage"]))
                 text = _INLINE_STAGE.sub("", text)
-            if current is not None and self._opens_block(text, current, starts_page):
+            if (
+                current is not None
+                and (
+                    current.one_line
+                    or not text[:1].islower()
+                    or current.first[:1] in _STAGE_OPENERS
+                )
+                and self._opens_block(text, current, starts_page)
+            ):
                 current = None
             if current is None:
                 current = _Paragraph([], starts_page, self._is_one_line(text))
@@ -690,4 +704,8 @@ def parse_rows(
     The rows of many transcripts become one table in a single step, which is
     what makes :func:`debatekit.read_corpus` fast.
     """
+    # The caches serve repeats within one report; emptied, they keep one report's
+    # lines from speeding up (or filling memory for) the next.
+    match_label.cache_clear()
+    _heading_kind.cache_clear()
     return _TranscriptParser(text, str(source), meeting, date).parse()
