@@ -281,6 +281,14 @@ def message(code: str, **fields: object) -> str:
 _CODE = re.compile(r"\[([EW]\d{3})\]")
 
 
+def _located(code: str, path: str | None, line: int | None, text: str) -> str:
+    """``[E004] notes.txt, line 2: ...``: the number, then where, then what."""
+    where = path or "<text>"
+    if line is not None:
+        where = f"{where}, line {line}"
+    return f"[{code}] {where}: {text}"
+
+
 class DebatekitError(Exception):
     """Base class of every error debatekit raises.
 
@@ -324,10 +332,7 @@ class TranscriptError(DebatekitError, ValueError):
         self.path = None if path is None else str(path)
         self.line = line
         self.reason = message
-        where = self.path or "<text>"
-        if line is not None:
-            where = f"{where}, line {line}"
-        super().__init__(f"[{self.code}] {where}: {message}")
+        super().__init__(_located(self.code, self.path, line, message))
 
 
 class EmptyTranscriptError(TranscriptError):
@@ -415,7 +420,7 @@ class TranscriptNotFoundError(DebatekitError, FileNotFoundError):
         self.path = str(path)
         self.line = None
         self.reason = message
-        super().__init__(f"[{code}] {self.path}: {message}")
+        super().__init__(_located(code, self.path, None, message))
         self.filename = self.path
 
     def __str__(self) -> str:  # OSError would print "[Errno None] None: ..."

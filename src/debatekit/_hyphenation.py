@@ -15,9 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Join", "Dehyphenator", "WORD"]
+__all__ = ["Join", "Dehyphenator"]
 
-WORD = re.compile(r"\w+(?:-\w+)*")
 # "&" belongs to a word here: party names such as "cd&v-fractie".
 _TRAILING_FRAGMENT = re.compile(r"([\w&]+(?:-[\w&]+)*)-$")
 # A quoted or bracketed part before the hyphen: "‘no cure no pay’-methodiek".
@@ -140,24 +139,6 @@ class Dehyphenator:
                 pieces.append(glue)
             pieces.append(line)
         return "".join(pieces)
-
-    def join(self, first: str, second: str, line: int) -> str:
-        """Append line ``second`` to text ``first``, resolving a hyphen at the end.
-
-        Parameters
-        ----------
-        first
-            The text so far (its last line ends where the break is).
-        second
-            The next line.
-        line
-            Line number of the line that ends ``first``, for the report.
-        """
-        first, second = first.rstrip(), second.strip()
-        if not first or not second:
-            return first or second
-        glue = self._glue(first, second, line)
-        return f"{first} {second}" if glue is None else first[:-1] + glue + second
 
     def _glue(self, first: str, second: str, line: int) -> str | None:
         """What replaces the hyphen ending ``first``; ``None`` where there is none."""
