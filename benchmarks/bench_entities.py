@@ -28,7 +28,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import pandas as pd
 
 import debatekit as dk
-from debatekit import _entities
+from debatekit.analyzers.entities import _entities
 
 
 def _untrained_pipeline():

@@ -23,7 +23,7 @@ import time
 import pandas as pd
 
 import debatekit as dk
-from debatekit._numbers_scan import _SCAN
+from debatekit.analyzers.numbers._scan import _SCAN
 
 DIGITS = re.compile(r"\d+")
 

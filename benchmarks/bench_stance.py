@@ -23,7 +23,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 import debatekit as dk
-from debatekit._embed import dutch_stop_words
+from debatekit.embed._embedders import dutch_stop_words
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 BLOCS = {

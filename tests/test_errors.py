@@ -14,7 +14,7 @@ from debatekit import _errors
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = "\n".join(
     p.read_text(encoding="utf-8")
-    for p in (ROOT / "src" / "debatekit").glob("*.py")
+    for p in (ROOT / "src" / "debatekit").rglob("*.py")
     if p.name != "_errors.py"
 )
 DOCS = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")

@@ -9,25 +9,6 @@ Every name below is public; everything in a module starting with ``_`` is not.
 
 from __future__ import annotations
 
-from ._analyzer import (
-    Analyzer,
-    Results,
-    analyze,
-    analyzers,
-    get_analyzer,
-    list_analyzers,
-    register_analyzer,
-)
-from ._embed import (
-    Embedder,
-    EmbeddingCache,
-    SentenceTransformerEmbedder,
-    TfidfEmbedder,
-    dutch_stop_words,
-    get_embedder,
-)
-from ._entities import EntityRecognizer, entities
-from ._entity_views import entity_summary, render_entities
 from ._errors import (
     AnalyzerError,
     BinaryFileError,
@@ -52,28 +33,47 @@ from ._errors import (
     UnknownAnalyzerError,
     UnsupportedFormatError,
 )
-from ._figure_match import compare_figures
-from ._gazetteer import GAZETTEER_COLUMNS, load_gazetteer
-from ._interactions import interactions
-from ._io import CorpusResult, read_corpus, read_text, read_transcript, sample_path
-from ._labels import Speaker, parse_dutch_date, parse_speaker
-from ._numbers import Numbers, numbers
-from ._numbers_plot import plot_numbers
-from ._parse import parse_transcript
-from ._records import from_records
-from ._report import LINE_KINDS, ParseReport, ParseResult
 from ._schema import TURN_COLUMNS
-from ._stance import (
+from ._version import __version__
+from .analyzers._base import (
+    Analyzer,
+    Results,
+    analyze,
+    analyzers,
+    get_analyzer,
+    list_analyzers,
+    register_analyzer,
+)
+from .analyzers.entities._entities import EntityRecognizer, entities
+from .analyzers.entities._gazetteer import GAZETTEER_COLUMNS, load_gazetteer
+from .analyzers.entities._views import entity_summary, render_entities
+from .analyzers.numbers._figure_match import compare_figures
+from .analyzers.numbers._numbers import Numbers, numbers
+from .analyzers.numbers._plot import plot_numbers
+from .analyzers.stance._interactions import interactions
+from .analyzers.stance._plots import plot_interactions, plot_similarity, plot_speaker_map
+from .analyzers.stance._stance import (
     StanceAnalyzer,
     government_stance,
     speaker_similarity,
     validate_similarity,
 )
-from ._stance_plots import plot_interactions, plot_similarity, plot_speaker_map
-from ._stats import SpeakingStats, plot_speaking_stats, speaking_stats
-from ._topics import TopicAnalyzer, topics
-from ._topics_result import TopicResult
-from ._version import __version__
+from .analyzers.stats import SpeakingStats, plot_speaking_stats, speaking_stats
+from .analyzers.topics._result import TopicResult
+from .analyzers.topics._topics import TopicAnalyzer, topics
+from .embed._embedders import (
+    Embedder,
+    EmbeddingCache,
+    SentenceTransformerEmbedder,
+    TfidfEmbedder,
+    dutch_stop_words,
+    get_embedder,
+)
+from .parse._read import CorpusResult, read_corpus, read_text, read_transcript, sample_path
+from .parse._records import from_records
+from .parse._report import LINE_KINDS, ParseReport, ParseResult
+from .parse.flemish._labels import Speaker, parse_dutch_date, parse_speaker
+from .parse.flemish._reader import parse_transcript
 
 __all__ = [
     # reading

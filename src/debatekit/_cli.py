@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from ._errors import DebatekitError, ParameterError, message
-from ._io import read_corpus, read_transcript, sample_path
-from ._report import LINE_KINDS, ParseReport
-from ._stats import speaking_stats
 from ._version import __version__
+from .analyzers.stats import speaking_stats
+from .parse._read import read_corpus, read_transcript, sample_path
+from .parse._report import LINE_KINDS, ParseReport
 
 __all__ = ["main", "summarize", "write_turns"]
 

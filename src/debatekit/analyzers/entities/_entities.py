@@ -1,0 +1,754 @@
+"""Named entities that know Flemish politics: VDAB and VLAIO, ministers, places.
+
+A spaCy pipeline in four steps, each leaving what it found for the next:
+
+1. the tokenizer, which also splits an acronym from the word it is hyphenated
+   to (``VLAIO-netwerk`` -> ``VLAIO``, ``-``, ``netwerk``), so that mentions
+   inside compounds are found;
+2. an EntityRuler with the gazetteer, the user's entries, the acronyms the
+   text defines and the meeting's speakers, so that known bodies always win;
+3. person rules: a title and a name (``collega Ronse``, ``minister Brouns``),
+   and short forms: ``de Raad`` for the ``Raad ...`` named before it;
+4. the statistical NER of a spaCy model (``nl_core_news_lg``), which keeps
+   the entities set before it and adds its own.
+
+Only the components the NER needs are taken from the model (no parser,
+tagger or lemmatizer), and texts go through ``nlp.pipe`` in batches.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import pandas as pd
+
+from ..._errors import (
+    AnalyzerError,
+    Errors,
+    ModelFallbackWarning,
+    ParameterError,
+    Warnings,
+    message,
+)
+from .._base import Analyzer, register_analyzer
+from ._acronyms import definitions_in, guess_label
+from ._gazetteer import load_gazetteer, surface_forms
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
+    from spacy.tokens import Doc
+
+__all__ = [
+    "EntityRecognizer",
+    "entities",
+    "MENTION_COLUMNS",
+    "DEFAULT_MODEL",
+    "load_pipeline_source",
+    "build_pipeline",
+]
+
+#: The model ``model="auto"`` looks for first; then the smaller Dutch models.
+DEFAULT_MODEL = "nl_core_news_lg"
+#: The entity labels of spaCy's Dutch models (OntoNotes); the gazetteer may add its own.
+SPACY_LABELS = (
+    "CARDINAL",
+    "DATE",
+    "EVENT",
+    "FAC",
+    "GPE",
+    "LANGUAGE",
+    "LAW",
+    "LOC",
+    "MONEY",
+    "NORP",
+    "ORDINAL",
+    "ORG",
+    "PERCENT",
+    "PERSON",
+    "PRODUCT",
+    "QUANTITY",
+    "TIME",
+    "WORK_OF_ART",
+)
+_AUTO_MODELS = (DEFAULT_MODEL, "nl_core_news_md", "nl_core_news_sm")
+# Models whose absence was already reported in this session.
+_WARNED: set[str] = set()
+
+#: Columns of the mentions table, in order.
+MENTION_COLUMNS = (
+    "turn_id",
+    "meeting",
+    "item",
+    "speaker",
+    "party",
+    "role",
+    "text",
+    "label",
+    "start",
+    "end",
+    "canonical",
+    "full_name",
+    "category",
+    "source",
+)
+_RULER = "debatekit_gazetteer"
+_PEOPLE = "debatekit_person_rules"
+_SHORT = "debatekit_short_forms"
+# Head words that, capitalised after an article, refer back to a body named
+# earlier in the turn: "de Raad" after "Raad Competitiviteit en Interne Markt".
+_SHORT_HEADS = frozenset({"Raad", "Commissie", "Parlement", "Regering", "Hof", "Unie"})
+_ARTICLES = frozenset({"de", "het", "De", "Het"})
+# A head followed by these starts a longer name the gazetteer does not know.
+_NAME_GOES_ON = frozenset({"van", "voor", "der"})
+_LINKED_SOURCES = ("gazetteer", "user", "acronym")
+_ID_SEP = "::"
+# What the turn's columns are called in the mentions table.
+_TURN_FIELDS = ("turn_id", "meeting", "item", "speaker", "party", "role")
+
+# An acronym of two capitals hyphenated to a lower-case word, either way round:
+# "VDAB-begeleiding", "niet-EU-burgers". "N-VA" and "CO2-arme" stay whole.
+_COMPOUND_INFIXES = r"(?<=[A-Z]{2})-(?=[a-z])|(?<=[a-z])-(?=[A-Z]{2})"
+
+_TITLES = (
+    r"collega|minister-president|viceminister-president|vice-minister-president|minister|"
+    r"staatssecretaris|eerste minister|premier|eurocommissaris|commissaris|de heer|heer|"
+    r"mevrouw|burgemeester|schepen|gouverneur|voorzitter|professor|prof\.|dr\."
+)
+# A name after a title: capitalised words and particles, never across a full stop.
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w\-]*"
+_NAME_PARTICLE = r"(?:van|de|den|der|ten|ter|te|het|la|le|du|da|von|zu|el|al)"
+_PERSON_NAME = rf"{_NAME_WORD}(?: (?:{_NAME_PARTICLE} )*{_NAME_WORD}){{0,4}}"
+_TITLED_NAME = re.compile(rf"(?<![\w-])(?i:{_TITLES})\s+(?P<name>{_PERSON_NAME})")
+
+
+# --------------------------------------------------------------------------- model
+
+
+@lru_cache(maxsize=4)
+def _load_named(name: str) -> Language:
+    """An installed model, loaded once a session (the large one takes seconds)."""
+    import spacy
+
+    return spacy.load(name)
+
+
+@lru_cache(maxsize=1)
+def _blank_dutch() -> Language:
+    """A blank Dutch pipeline with debatekit's tokenizer, shared by every blank analyzer.
+
+    Making a Dutch tokenizer loads thousands of special cases (most of a
+    second); the pipelines built on it share it, as they share the vocab.
+    """
+    import spacy
+
+    nlp = spacy.blank("nl")
+    nlp.tokenizer.infix_finditer = _compound_infixes(nlp.tokenizer).finditer
+    return nlp
+
+
+def _installed(name: str) -> bool:
+    import spacy.util
+
+    return spacy.util.is_package(name)
+
+
+def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
+    """The spaCy pipeline ``model`` names, and the name of its statistical model.
+
+    Parameters
+    ----------
+    model
+        ``"auto"`` (the best installed Dutch model, else a blank Dutch pipeline
+        with one :class:`ModelFallbackWarning`), ``None`` (a blank Dutch
+        pipeline, no warning), an installed model's name, a model directory,
+        or a loaded :class:`spacy.language.Language`. Nothing is downloaded.
+
+    Returns
+    -------
+    tuple
+        The pipeline, its model name (``None`` for a blank pipeline), and
+        whether its tokenizer already splits acronyms from hyphenated words
+        (debatekit's own blank pipeline, made once a session).
+
+    Raises
+    ------
+    AnalyzerError
+        A model name that is not installed (``[E104]``), or a value of
+        another type (``[E105]``).
+    """
+    from spacy.language import Language
+
+    if isinstance(model, Language):
+        return model, f"{model.meta.get('lang', '')}_{model.meta.get('name', '')}", False
+    if model is None:
+        return _blank_dutch(), None, True
+    if isinstance(model, str) and model == "auto":
+        for name in _AUTO_MODELS:
+            if _installed(name):
+                return _load_named(name), name, False
+        if DEFAULT_MODEL not in _WARNED:  # once a session, not at every call
+            _WARNED.add(DEFAULT_MODEL)
+            warnings.warn(
+                message("W002", name=DEFAULT_MODEL, fallback="a blank Dutch pipeline"),
+                ModelFallbackWarning,
+                stacklevel=4,
+            )
+        return _blank_dutch(), None, True
+    if isinstance(model, (str, os.PathLike)):
+        name = os.fspath(model)
+        if os.path.isdir(name):  # not cached: a directory may hold a model retrained since
+            import spacy
+
+            return spacy.load(name), name, False
+        if _installed(name):
+            return _load_named(name), name, False
+        raise AnalyzerError(Errors.E104.format(name=name))
+    raise AnalyzerError(Errors.E105.format(value=model))
+
+
+def _needed_components(source: Language) -> list[str]:
+    """The NER and what it listens to; the parser, tagger and the rest are left out."""
+    if "ner" not in source.pipe_names:
+        return []
+    listened = [
+        name for name, pipe in source.pipeline if "ner" in getattr(pipe, "listening_components", ())
+    ]
+    return [*listened, "ner"]
+
+
+def _compound_infixes(tokenizer: Tokenizer) -> re.Pattern[str]:
+    old = getattr(tokenizer.infix_finditer, "__self__", None)
+    return re.compile(_COMPOUND_INFIXES + (f"|{old.pattern}" if old is not None else ""))
+
+
+def _compound_tokenizer(tokenizer: Tokenizer) -> Tokenizer:
+    """A copy of ``tokenizer`` that also splits acronyms from hyphenated words."""
+    from spacy.tokenizer import Tokenizer
+
+    return Tokenizer(
+        tokenizer.vocab,
+        rules=tokenizer.rules,
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search,
+        infix_finditer=_compound_infixes(tokenizer).finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+        faster_heuristics=tokenizer.faster_heuristics,
+    )
+
+
+class PersonRules:
+    """A spaCy component: ``collega Ronse``, ``minister Brouns`` are PERSON mentions.
+
+    The title stays out of the mention; an entity set before (by the
+    gazetteer) is never overwritten.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        added = []
+        for match in _TITLED_NAME.finditer(doc.text):
+            name, start = match["name"], match.start("name")
+            span = doc.char_span(
+                start, start + len(name), label="PERSON", span_id=f"person_rule{_ID_SEP}{name}"
+            )
+            if span is None or taken.intersection(range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            added.append(span)
+        if added:
+            doc.ents = sorted([*doc.ents, *added], key=lambda span: span.start)
+        return doc
+
+
+class ShortForms:
+    """A spaCy component: ``de Raad`` is the body named as ``Raad ...`` earlier in the turn.
+
+    Only a capitalised head word (``Raad``, ``Commissie``, ``Parlement``,
+    ``Regering``, ``Hof``, ``Unie``) after an article counts, and only when a
+    known body (from the gazetteer, your entries or a defined acronym) whose
+    name holds that word was mentioned before it in the same turn; the most
+    recent one wins.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        if not ents:
+            return doc
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        added = []
+        for token in doc:
+            if (
+                token.text not in _SHORT_HEADS
+                or token.i in taken
+                or token.i == 0
+                or doc[token.i - 1].text not in _ARTICLES
+                or (token.i + 1 < len(doc) and doc[token.i + 1].text in _NAME_GOES_ON)
+            ):
+                continue
+            earlier = [
+                ent
+                for ent in ents
+                if ent.end <= token.i
+                and ent.ent_id_.startswith(_LINKED_SOURCES)
+                and token.text in ent.text.split()
+            ]
+            if earlier:
+                canonical = earlier[-1].ent_id_.partition(_ID_SEP)[2]
+                span_id = f"short_form{_ID_SEP}{canonical}"
+                label = earlier[-1].label_
+                added.append(
+                    doc.char_span(token.idx, token.idx + len(token), label, span_id=span_id)
+                )
+        if added:
+            doc.ents = sorted([*ents, *added], key=lambda span: span.start)
+        return doc
+
+
+def _make_person_rules(nlp: Language, name: str) -> PersonRules:
+    return PersonRules()
+
+
+def _make_short_forms(nlp: Language, name: str) -> ShortForms:
+    return ShortForms()
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(_PEOPLE):
+        Language.factory(_PEOPLE, func=_make_person_rules)
+    if not Language.has_factory(_SHORT):
+        Language.factory(_SHORT, func=_make_short_forms)
+
+
+def build_pipeline(
+    source: Language, patterns: list[dict[str, Any]], *, tokenizer_ready: bool = False
+) -> Language:
+    """Debatekit's pipeline around ``source``'s NER, which is shared, not copied.
+
+    Parameters
+    ----------
+    source
+        The spaCy pipeline to take the tokenizer settings and the NER from.
+    patterns
+        EntityRuler patterns: the gazetteer, acronyms and speakers.
+    tokenizer_ready
+        ``source``'s tokenizer already splits acronyms from hyphenated words
+        and is shared as it is; otherwise a changed copy is made (a few tenths
+        of a second).
+
+    Returns
+    -------
+    spacy.language.Language
+        Tokenizer, gazetteer ruler, person rules, short forms, then the NER
+        and what it listens to. ``source`` is left as it is.
+    """
+    _register_components()
+    if tokenizer_ready:
+        tokenizer = source.tokenizer
+    else:
+        tokenizer = _compound_tokenizer(source.tokenizer)
+    nlp = type(source)(vocab=source.vocab, create_tokenizer=lambda _: tokenizer)
+    ruler = nlp.add_pipe(
+        "entity_ruler", name=_RULER, config={"overwrite_ents": False, "validate": False}
+    )
+    ruler.add_patterns(patterns)
+    nlp.add_pipe(_PEOPLE)
+    nlp.add_pipe(_SHORT)
+    for name in _needed_components(source):
+        nlp.add_pipe(name, source=source)
+    return nlp
+
+
+# --------------------------------------------------------------------------- knowledge
+
+
+def _name_keys(full_name: str) -> list[str]:
+    """``Stijn De Roo`` is also ``De Roo`` and ``Roo``."""
+    words = full_name.split()
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
+def _people_index(names: Iterable[str]) -> dict[str, str | None]:
+    """Name as it may be written -> full name; ``None`` for a name two people share."""
+    index: dict[str, str | None] = {}
+    for full in dict.fromkeys(" ".join(n.split()) for n in names if n):
+        for key in _name_keys(full):
+            index[key] = full if index.get(key, full) == full else None
+    return index
+
+
+def _forms(table: pd.DataFrame) -> list[tuple[str, dict[str, Any]]]:
+    """(spelling, entry) for every spelling of every entry, your entries first."""
+    table = table.sort_values("source", key=lambda s: s != "user", kind="stable")
+    return [(form, entry) for entry in table.to_dict("records") for form in surface_forms(entry)]
+
+
+def _unique_patterns(rows: Iterable[tuple[str, str, str, str]]) -> list[dict[str, Any]]:
+    """EntityRuler patterns, the first source of a spelling winning."""
+    seen: set[str] = set()
+    patterns = []
+    for form, label, source, canonical in rows:
+        if form in seen:
+            continue
+        seen.add(form)
+        patterns.append({"label": label, "pattern": form, "id": f"{source}{_ID_SEP}{canonical}"})
+    return patterns
+
+
+def _definitions_table(turns: pd.DataFrame, known: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
+    """Acronyms the turns define, each linked to a gazetteer entry when one is known."""
+    rows = []
+    canonical_of: dict[str, dict[str, str]] = {}
+    for turn_id, text in zip(turns["turn_id"], turns["text"].fillna(""), strict=True):
+        for d in definitions_in([text]):
+            entry = known.get(d.long_form) or known.get(d.acronym) or canonical_of.get(d.acronym)
+            if entry is None:
+                label = guess_label(d.long_form)
+                entry = {"canonical": d.acronym, "full_name": d.long_form, "label": label}
+                entry["category"] = ""
+            canonical_of.setdefault(d.acronym, dict(entry))
+            rows.append(
+                {
+                    "turn_id": turn_id,
+                    "acronym": d.acronym,
+                    "long_form": d.long_form,
+                    "canonical": entry["canonical"],
+                    "full_name": entry["full_name"],
+                    "label": entry["label"],
+                    "category": entry.get("category", ""),
+                }
+            )
+    columns = ["turn_id", "acronym", "long_form", "canonical", "full_name", "label", "category"]
+    return pd.DataFrame(rows, columns=columns).astype("string")
+
+
+# --------------------------------------------------------------------------- analyzer
+
+
+def check_labels(
+    labels: str | Iterable[str] | None, known: Iterable[str], owner: str
+) -> tuple[str, ...] | None:
+    """``labels`` as a tuple (one string is one label), every one of them among ``known``."""
+    if labels is None:
+        return None
+    chosen = (labels,) if isinstance(labels, str) else tuple(labels)
+    valid = sorted({*SPACY_LABELS, *(str(k) for k in known)})
+    unknown = [label for label in chosen if label not in valid]
+    if unknown:
+        raise ParameterError(
+            Errors.E109.format(
+                owner=owner,
+                valid=", ".join(valid),
+                got=labels,
+                unknown=", ".join(map(str, unknown)),
+            )
+        )
+    return chosen
+
+
+def _check_int(
+    name: str, value: object, rule: str, minimum: int, *, allowed: int | None = None
+) -> None:
+    ok = isinstance(value, int) and not isinstance(value, bool)
+    if not ok or (value < minimum and value != allowed):
+        raise ParameterError(Errors.E106.format(name=name, rule=rule, value=value))
+
+
+@register_analyzer("entities")
+class EntityRecognizer(Analyzer):
+    """Named entities in each turn, with Flemish bodies known and canonicalised.
+
+    Parameters
+    ----------
+    model
+        ``"auto"`` uses ``nl_core_news_lg`` when it is installed (then the md
+        and sm models); without one, a blank Dutch pipeline and one
+        :class:`~debatekit.ModelFallbackWarning`. Also a model name, a model
+        directory, a loaded :class:`spacy.language.Language`, or ``None`` for
+        the blank pipeline without a warning. Nothing is ever downloaded.
+    gazetteer
+        Your own entries, added to the shipped gazetteer: a ``.csv``/``.tsv``/
+        ``.jsonl`` file or a DataFrame with at least ``canonical`` and
+        ``label`` (see :func:`~debatekit.load_gazetteer`).
+    builtin_gazetteer
+        Use the shipped gazetteer (default) besides your entries.
+    include_procedural
+        Also read floor-management turns ("Minister Brouns heeft het woord.").
+        Off by default: they name who speaks next, not what is discussed.
+    labels
+        Keep only mentions with these labels, e.g. ``"ORG"`` or ``("ORG", "GPE")``;
+        all by default. A label that is neither a spaCy label, a gazetteer label
+        nor one of the model's raises :class:`~debatekit.ParameterError`.
+    batch_size
+        Texts per ``nlp.pipe`` batch.
+    n_process
+        Processes for ``nlp.pipe`` (``-1``: one per CPU).
+    progress
+        Show a progress bar.
+
+    Attributes
+    ----------
+    nlp_ : spacy.language.Language
+        The pipeline: tokenizer, gazetteer ruler, person rules, short forms,
+        then the model's NER if there is one.
+    model_name_ : str or None
+        The statistical model used, ``None`` for a blank pipeline.
+    gazetteer_ : pandas.DataFrame
+        The gazetteer in use (shipped and user entries).
+    acronyms_ : pandas.DataFrame
+        The acronyms the turns define, linked to their canonical entity.
+    people_ : dict
+        Per meeting, each way a speaker's name may be written -> full name
+        (``None`` where two speakers share it).
+    known_people_ : dict
+        The same for the people in the gazetteer, used when the meeting does
+        not tell who ``minister Somers`` is.
+    labels_ : tuple of str or None
+        The labels kept, checked (``None``: all).
+
+    Examples
+    --------
+    >>> import debatekit as dk
+    >>> turns = dk.read_transcript(dk.sample_path())
+    >>> found = dk.EntityRecognizer(model=None, progress=False).fit_transform(turns)
+    >>> int((found["canonical"] == "VDAB").sum())
+    18
+    """
+
+    name: ClassVar[str] = "entities"
+    required_columns: ClassVar[tuple[str, ...]] = ("turn_id", "speaker", "text")
+    check_params: ClassVar[dict[str, Any]] = {"model": None, "progress": False}
+
+    def __init__(
+        self,
+        model: object = "auto",
+        *,
+        gazetteer: str | os.PathLike[str] | pd.DataFrame | None = None,
+        builtin_gazetteer: bool = True,
+        include_procedural: bool = False,
+        labels: str | Iterable[str] | None = None,
+        batch_size: int = 64,
+        n_process: int = 1,
+        progress: bool = True,
+    ) -> None:
+        self.model = model
+        self.gazetteer = gazetteer
+        self.builtin_gazetteer = builtin_gazetteer
+        self.include_procedural = include_procedural
+        self.labels = labels
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self.progress = progress
+
+    def _check_params(self) -> None:
+        _check_int("batch_size", self.batch_size, "an int >= 1", 1)
+        rule = "an int >= 1, or -1 for one per CPU"
+        _check_int("n_process", self.n_process, rule, 1, allowed=-1)
+
+    def fit(self, turns: pd.DataFrame, y: None = None) -> EntityRecognizer:
+        """Load the model and learn the meeting's speakers and the acronyms the turns define.
+
+        Returns
+        -------
+        EntityRecognizer
+            ``self``, fitted.
+
+        Raises
+        ------
+        SchemaError
+            ``turns`` lacks a column the analyzer reads.
+        AnalyzerError
+            The model named is not installed.
+        GazetteerError
+            Your gazetteer entries cannot be used.
+        ParameterError
+            A parameter is out of range, or ``labels`` names an unknown label.
+        """
+        self._check_params()
+        self._validate(turns)
+        source, self.model_name_, ready = load_pipeline_source(self.model)
+        if self.model_name_ is not None and "ner" not in source.pipe_names:
+            warnings.warn(Warnings.W100.format(name=self.model_name_), ModelFallbackWarning, 2)
+        self.gazetteer_ = load_gazetteer(self.gazetteer, builtin=self.builtin_gazetteer)
+        model_labels = source.get_pipe("ner").labels if "ner" in source.pipe_names else ()
+        known = [*self.gazetteer_["label"].dropna(), *model_labels]
+        self.labels_ = check_labels(self.labels, known, "EntityRecognizer")
+        forms = _forms(self.gazetteer_)
+        known: dict[str, dict[str, Any]] = {}
+        for form, entry in forms:
+            known.setdefault(form, entry)
+        self.acronyms_ = _definitions_table(turns, known)
+        meetings = _meetings(turns)
+        self.people_ = {
+            meeting: _people_index(group.dropna())
+            for meeting, group in turns["speaker"].astype("string").groupby(meetings, sort=False)
+        }
+        people = self.gazetteer_.loc[self.gazetteer_["label"] == "PERSON", "canonical"]
+        self.known_people_ = _people_index(people)
+        self.nlp_ = build_pipeline(source, self._patterns(forms), tokenizer_ready=ready)
+        return self
+
+    def _patterns(self, forms: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Ruler patterns: the gazetteer (yours first), then defined acronyms, then speakers."""
+        rows = [(form, e["label"], e["source"], e["canonical"]) for form, e in forms]
+        for d in self.acronyms_.itertuples(index=False):
+            rows += [(d.long_form, d.label, "acronym", d.canonical)]
+            rows += [(d.acronym, d.label, "acronym", d.canonical)]
+        speakers = sorted({f for index in self.people_.values() for f in index.values() if f})
+        rows += [(name, "PERSON", "person_rule", name) for name in speakers]
+        return _unique_patterns(rows)
+
+    def transform(self, turns: pd.DataFrame) -> pd.DataFrame:
+        """One row per entity mention in ``turns``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``turn_id``, ``meeting``, ``item``, ``speaker``, ``party``,
+            ``role`` (of the turn), ``text`` (the mention as written),
+            ``label``, ``start`` and ``end`` (character offsets into the
+            turn's ``text``: ``turn.text[start:end] == text``),
+            ``canonical`` (the entity's normalised name), ``full_name``,
+            ``category`` (gazetteer category) and ``source``
+            (``gazetteer``, ``user``, ``acronym``, ``person_rule``,
+            ``short_form`` or ``model``).
+        """
+        self._check_fitted()
+        self._validate(turns)
+        data = turns
+        if not self.include_procedural and "procedural" in data.columns:
+            data = data[~data["procedural"].fillna(False).astype(bool)]
+        meetings = _meetings(data)
+        fields = {f: _column(data, f) for f in _TURN_FIELDS}
+        texts = data["text"].fillna("").astype(str).tolist()
+        docs = self.nlp_.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
+        if self.progress:
+            from tqdm.auto import tqdm
+
+            docs = tqdm(docs, total=len(texts), desc="Entities", unit="turn")
+        # canonical -> (full name, category); the gazetteer's word over a text's.
+        catalog = {
+            c: (f, k)
+            for table in (self.acronyms_, self.gazetteer_)
+            for c, f, k in table[["canonical", "full_name", "category"]].itertuples(index=False)
+        }
+        keep = None if self.labels_ is None else set(self.labels_)
+        rows: dict[str, list[Any]] = {c: [] for c in MENTION_COLUMNS}
+        for i, doc in enumerate(docs):
+            for ent in doc.ents:
+                if keep is not None and ent.label_ not in keep:
+                    continue
+                source, _, key = ent.ent_id_.partition(_ID_SEP)
+                if not key:
+                    source, key = "model", " ".join(ent.text.split())
+                if ent.label_ == "PERSON" and source in ("person_rule", "model"):
+                    canonical = self._person(meetings[i], key)
+                    full_name, category = catalog.get(canonical, (canonical, "person"))
+                else:
+                    canonical = key
+                    full_name, category = catalog.get(key, (key, ""))
+                for field in _TURN_FIELDS:
+                    rows[field].append(fields[field][i])
+                rows["text"].append(ent.text)
+                rows["label"].append(ent.label_)
+                rows["start"].append(ent.start_char)
+                rows["end"].append(ent.end_char)
+                rows["canonical"].append(canonical)
+                rows["full_name"].append(full_name)
+                rows["category"].append(category or pd.NA)
+                rows["source"].append(source)
+        return _mentions_frame(rows)
+
+    def _person(self, meeting: object, name: str) -> str:
+        """The full name of ``name`` when the meeting or the gazetteer tells it.
+
+        A name two of the meeting's speakers share stays as written: the
+        gazetteer must not guess someone else.
+        """
+        name = " ".join(name.split())
+        for index in (self.people_.get(meeting, {}), self.known_people_):
+            if name in index:
+                return index[name] or name
+        return name
+
+
+def _meetings(turns: pd.DataFrame) -> list[object]:
+    if "meeting" in turns.columns:
+        return turns["meeting"].astype("string").fillna("").tolist()
+    return [""] * len(turns)
+
+
+def _column(turns: pd.DataFrame, name: str) -> list[Any]:
+    if name in turns.columns:
+        return turns[name].tolist()
+    return [pd.NA] * len(turns)
+
+
+def _mentions_frame(rows: Mapping[str, list[Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
+    for column in MENTION_COLUMNS:
+        if column in ("start", "end"):
+            frame[column] = frame[column].astype("int64")
+        elif column == "item":
+            frame[column] = frame[column].astype("Int64")
+        else:
+            frame[column] = frame[column].astype("string")
+    return frame
+
+
+def entities(
+    turns: pd.DataFrame,
+    model: object = "auto",
+    *,
+    gazetteer: str | os.PathLike[str] | pd.DataFrame | None = None,
+    builtin_gazetteer: bool = True,
+    include_procedural: bool = False,
+    labels: str | Iterable[str] | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+    progress: bool = True,
+) -> pd.DataFrame:
+    """Named entities in each turn: one row per mention, canonicalised.
+
+    A shortcut for ``EntityRecognizer(model, ...).fit_transform(turns)``; see
+    :class:`EntityRecognizer` for the parameters.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mention (``turn_id``, ``speaker``, ``text``, ``label``,
+        ``start``, ``end``, ``canonical``, ``full_name``, ``source``, ...).
+
+    Raises
+    ------
+    AnalyzerError
+        ``model`` names a spaCy model that is not installed.
+    ParameterError
+        ``labels`` names an unknown label, or another parameter is out of range.
+
+    Examples
+    --------
+    >>> import debatekit as dk
+    >>> turns = dk.read_transcript(dk.sample_path())
+    >>> found = dk.entities(turns, model=None, progress=False)
+    >>> found.loc[found["text"] == "Agentschap Innoveren en Ondernemen", "canonical"].iloc[0]
+    'VLAIO'
+    """
+    return EntityRecognizer(
+        model,
+        gazetteer=gazetteer,
+        builtin_gazetteer=builtin_gazetteer,
+        include_procedural=include_procedural,
+        labels=labels,
+        batch_size=batch_size,
+        n_process=n_process,
+        progress=progress,
+    ).fit_transform(turns)

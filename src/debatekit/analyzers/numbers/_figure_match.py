@@ -1,0 +1,247 @@
+"""Line up figures that look like the same statistic, cited in several turns.
+
+Two figures are taken to cite one statistic when they have the same kind and
+unit, values that agree at the precision of the less precise one (``62
+procent`` is ``62,7 procent`` cut to whole numbers) or within a relative
+``tolerance``, and at least ``min_shared`` content words in common in the words
+around them. Linked figures form groups (the links are transitive), so that a
+statistic quoted by a minister and rounded by two members comes out as one
+group of three rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ..._errors import AnalyzerError, Errors, SchemaError
+from ..._schema import require_columns
+
+__all__ = ["compare_figures", "MATCH_COLUMNS"]
+
+#: Columns of the table :func:`compare_figures` returns, in order.
+MATCH_COLUMNS = (
+    "group",
+    "turn_id",
+    "speaker",
+    "text",
+    "value",
+    "kind",
+    "unit",
+    "qualifier",
+    "shared_words",
+    "n_speakers",
+    "sentence",
+)
+_QUANTITIES = ("percent", "money", "count", "ratio", "multiplier", "range")
+_NEEDED = ("turn_id", "speaker", "text", "value", "kind", "unit", "start", "end", "sentence")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]{4,}")
+# Words around every figure, which say nothing about which statistic it is.
+_GENERIC = frozenset(
+    """procent percent euro miljoen miljard duizend keer jaar jaren maanden zijn waren
+    wordt worden werden heeft hebben hadden deze dit dat die daar hier want maar ook
+    nog niet wel over naar voor door met zoals omdat toch eigenlijk natuurlijk denk
+    zeggen zegt gaat gaan komt komen kunnen moeten zullen zouden willen dacht vandaag
+    minister collega collega’s voorzitter heel veel meer minder iets ongeveer bijna ruim
+    dus alle onze jullie wordt waarbij waarin waarop zich tussen""".split()
+)
+
+
+def compare_figures(
+    turns: pd.DataFrame,
+    figures: pd.DataFrame | None = None,
+    *,
+    tolerance: float = 0.0,
+    window: int = 25,
+    min_shared: int = 3,
+    min_speakers: int = 1,
+    kinds: str | Sequence[str] = _QUANTITIES,
+) -> pd.DataFrame:
+    """Group the figures that cite the same statistic in different turns.
+
+    Parameters
+    ----------
+    turns
+        The turns table the figures come from (their text gives the context).
+    figures
+        The table :func:`debatekit.numbers` returns for ``turns``; computed
+        when left out.
+    tolerance
+        Largest relative difference between two values of one statistic, on
+        top of agreeing at the coarser precision (62 and 62,7 agree; 13,5 and
+        13,7 do not). ``0.05`` also links 60 and 63.
+    window
+        Words on each side of a figure that count as its context.
+    min_shared
+        Content words two contexts must share (function words, units and
+        hedges do not count).
+    min_speakers
+        Keep only groups cited by at least this many different speakers; 2
+        keeps statistics that one speaker quotes from another.
+    kinds
+        A kind or kinds of figure to compare, e.g. ``"money"`` or
+        ``["percent", "money"]`` (see :data:`debatekit.numbers` kinds);
+        quantities by default (no years, dates, ordinals, references,
+        durations or ages).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per figure in a group, groups numbered from 1 in order of first
+        citation: ``group``, ``turn_id``, ``speaker``, ``text``, ``value``,
+        ``kind``, ``unit``, ``qualifier``, ``shared_words`` (the context words
+        this figure shares with the rest of its group), ``n_speakers`` (in its
+        group) and ``sentence``.
+
+    Raises
+    ------
+    AnalyzerError
+        A parameter is out of range, or ``kinds`` names an unknown kind.
+    SchemaError
+        ``turns`` or ``figures`` lacks a column, or ``turns`` is a figures
+        table (pass the turns, and the figures as ``figures=``).
+
+    Examples
+    --------
+    >>> import debatekit as dk
+    >>> turns = dk.read_transcript(dk.sample_path())
+    >>> same = dk.compare_figures(turns)
+    >>> same[["group", "speaker", "text", "value"]]
+       group           speaker          text   value
+    0      1  Maaike De Vreese     7500 euro  7500.0
+    1      1         Jo Brouns     7500 euro  7500.0
+    2      1  Maaike De Vreese     7500 euro  7500.0
+    3      1  Maaike De Vreese     7500 euro  7500.0
+    4      2         Jo Brouns  62,7 procent    62.7
+    5      2         Jo Brouns    62 procent    62.0
+    6      3         Jo Brouns    77 procent    77.0
+    7      3         Jo Brouns    77 procent    77.0
+    """
+    _check_params(
+        tolerance=tolerance, window=window, min_shared=min_shared, min_speakers=min_speakers
+    )
+    chosen_kinds = _check_kinds(kinds)
+    require_columns(turns, ("turn_id", "speaker", "text"))
+    figure_only = [c for c in ("value", "kind", "unit", "start", "end") if c in turns.columns]
+    if len(figure_only) == 5:
+        raise SchemaError(f"[E203] {Errors.E203.format(columns=', '.join(figure_only))}")
+    if figures is None:
+        from ._numbers import numbers
+
+        figures = numbers(turns, progress=False)
+    missing = [c for c in _NEEDED if c not in figures.columns]
+    if missing:
+        raise SchemaError(f"[E202] {Errors.E202.format(missing=', '.join(missing))}")
+    chosen = figures[figures["kind"].isin(list(chosen_kinds)) & figures["value"].notna()]
+    chosen = chosen.reset_index(drop=True)
+    texts = dict(zip(turns["turn_id"].tolist(), turns["text"].tolist(), strict=True))
+    contexts = [
+        _context(texts.get(row.turn_id, ""), row.start, row.end, window)
+        for row in chosen.itertuples()
+    ]
+    links = _links(chosen, contexts, tolerance, min_shared)
+    return _groups(chosen, links, min_speakers)
+
+
+def _check_kinds(kinds: str | Sequence[str]) -> tuple[str, ...]:
+    """``kinds`` as a tuple (one string is one kind), every one a kind dk.numbers gives."""
+    from ._scan import KINDS
+
+    chosen = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    if not chosen or any(k not in KINDS for k in chosen):
+        rule = "a kind or a list of kinds among: " + ", ".join(KINDS)
+        raise AnalyzerError(f"[E201] {Errors.E201.format(name='kinds', rule=rule, got=kinds)}")
+    return chosen
+
+
+def _check_params(**params: float) -> None:
+    rules = {
+        "tolerance": ("a float in [0, 1)", lambda v: 0 <= v < 1),
+        "window": ("an int >= 1", lambda v: isinstance(v, int) and v >= 1),
+        "min_shared": ("an int >= 0", lambda v: isinstance(v, int) and v >= 0),
+        "min_speakers": ("an int >= 1", lambda v: isinstance(v, int) and v >= 1),
+    }
+    for name, value in params.items():
+        rule, ok = rules[name]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not ok(value):
+            raise AnalyzerError(f"[E201] {Errors.E201.format(name=name, rule=rule, got=value)}")
+
+
+def _context(text: str, start: int, end: int, window: int) -> frozenset[str]:
+    """Content words within ``window`` words of a figure, the figure itself left out."""
+    before = _TOKEN.findall(text[max(0, start - 12 * window) : start].lower())[-window:]
+    after = _TOKEN.findall(text[end : end + 12 * window].lower())[:window]
+    return frozenset(w for w in before + after if w not in _GENERIC)
+
+
+def _decimals(value: float) -> int:
+    return next((d for d in range(7) if round(value, d) == value), 7)
+
+
+def _agree(a: float, b: float, tolerance: float) -> bool:
+    """Whether ``a`` and ``b`` may be one value, rounded or cut to the coarser precision."""
+    if abs(a - b) <= tolerance * max(abs(a), abs(b)):
+        return True
+    coarse, fine = (a, b) if _decimals(a) <= _decimals(b) else (b, a)
+    places = 10 ** _decimals(coarse)
+    return round(fine * places) == coarse * places or int(fine * places) == coarse * places
+
+
+def _near(a: float, b: float, tolerance: float) -> bool:
+    """Whether ``b`` (>= ``a``) may still agree with ``a``: within a whole unit or tolerance."""
+    return b - a < 1 or b - a <= tolerance * max(abs(a), abs(b))
+
+
+def _links(
+    figures: pd.DataFrame, contexts: list[frozenset[str]], tolerance: float, min_shared: int
+) -> dict[tuple[int, int], frozenset[str]]:
+    """Pairs of figures (row positions) that cite one statistic, with the words they share."""
+    links: dict[tuple[int, int], frozenset[str]] = {}
+    keys = figures["kind"].astype(str) + "|" + figures["unit"].fillna("").astype(str)
+    values = figures["value"].to_numpy()
+    turn_ids = figures["turn_id"].to_numpy()
+    for _, positions in figures.groupby(keys, sort=False).indices.items():
+        ordered = sorted(positions, key=lambda p: values[p])
+        for i, first in enumerate(ordered):
+            for second in ordered[i + 1 :]:
+                if not _near(values[first], values[second], tolerance):
+                    break  # sorted by value: every later one is further away
+                if not _agree(values[first], values[second], tolerance):
+                    continue
+                if turn_ids[first] == turn_ids[second]:
+                    continue
+                shared = contexts[first] & contexts[second]
+                if len(shared) >= min_shared:
+                    links[(min(first, second), max(first, second))] = shared
+    return links
+
+
+def _groups(
+    figures: pd.DataFrame, links: dict[tuple[int, int], frozenset[str]], min_speakers: int
+) -> pd.DataFrame:
+    parent = list(range(len(figures)))
+
+    def root(p: int) -> int:
+        while parent[p] != p:
+            parent[p] = parent[parent[p]]
+            p = parent[p]
+        return p
+
+    words: dict[int, set[str]] = {}
+    for (a, b), shared in links.items():
+        parent[root(a)] = root(b)
+        words.setdefault(a, set()).update(shared)
+        words.setdefault(b, set()).update(shared)
+    members = sorted(words)
+    table = figures.loc[members].copy()
+    table["_root"] = [root(p) for p in members]
+    table["shared_words"] = [", ".join(sorted(words[p])) for p in members]
+    table["n_speakers"] = table.groupby("_root")["speaker"].transform("nunique").astype("int64")
+    table = table[table["n_speakers"] >= min_speakers]
+    first_seen = {r: i + 1 for i, r in enumerate(dict.fromkeys(table["_root"]))}
+    table["group"] = table["_root"].map(first_seen).astype("int64")
+    table["shared_words"] = table["shared_words"].astype("string")
+    table = table.sort_values("group", kind="stable")
+    return table[list(MATCH_COLUMNS)].reset_index(drop=True)
