@@ -58,6 +58,7 @@ __all__ = [
 #: The multilingual model users with internet access would pick for Dutch.
 DEFAULT_MODEL = "paraphrase-multilingual-MiniLM-L12-v2"
 
+
 @runtime_checkable
 class Embedder(Protocol):
     """What every embedder does: one L2-normalised row per text, deterministically."""

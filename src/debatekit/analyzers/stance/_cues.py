@@ -517,6 +517,7 @@ CUES: tuple[Cue, ...] = (
     ),
 )
 
+
 def find_cues(text: str, cues: Sequence[Cue] = CUES) -> list[CueMatch]:
     """Find every stance cue in ``text``.
 
