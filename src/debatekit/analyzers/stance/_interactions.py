@@ -16,11 +16,12 @@ answer the minister has already given.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pandas as pd
 
+from ..._debates import debates, in_reading_order
+from ..._progress import PROGRESS, progress_bar
 from ..._schema import require_columns
 from ...lang._sentences import sentence_spans
 from ._cues import (
@@ -32,7 +33,7 @@ from ._cues import (
     resolve_targets,
 )
 
-__all__ = ["interactions", "INTERACTION_COLUMNS", "debates", "in_order", "progress_bar"]
+__all__ = ["interactions", "INTERACTION_COLUMNS"]
 
 #: Columns of the table :func:`interactions` returns.
 INTERACTION_COLUMNS = (
@@ -59,44 +60,6 @@ _VOCATIVE = re.compile(
 )
 _NEEDED = ("turn_id", "speaker", "role", "text")
 _BUT = re.compile(r",\s*(?:maar|doch|al\s+is)\b", re.IGNORECASE)
-
-
-def in_order(turns: pd.DataFrame) -> pd.DataFrame:
-    """``turns`` in meeting and turn order, whatever order the rows came in.
-
-    A stable sort on ``meeting`` and ``turn`` (or ``line_start`` where there
-    is no ``turn``), on the columns that exist; without them the row order is
-    the only order there is and is kept.
-    """
-    position = "turn" if "turn" in turns.columns else "line_start"
-    keys = [c for c in ("meeting", position) if c in turns.columns]
-    if not keys:
-        return turns
-    return turns.sort_values(keys, kind="stable", na_position="last")
-
-
-def debates(turns: pd.DataFrame) -> Iterator[tuple[Any, Any, pd.DataFrame]]:
-    """Yield (meeting, item, turns) per debate, in the order of the transcript.
-
-    Without ``meeting`` or ``item`` columns the whole table is one debate.
-    """
-    keys = [c for c in ("meeting", "item") if c in turns.columns]
-    if not keys:
-        yield None, None, turns
-        return
-    for key, group in turns.groupby(keys, sort=False, dropna=False):
-        key = key if isinstance(key, tuple) else (key,)
-        values = dict(zip(keys, key, strict=True))
-        yield values.get("meeting"), values.get("item"), group
-
-
-def progress_bar(items: list[Any], *, enabled: bool, desc: str) -> Iterable[Any]:
-    """``items`` behind a tqdm bar when ``enabled`` (tqdm is imported only then)."""
-    if not enabled:
-        return items
-    from tqdm.auto import tqdm
-
-    return tqdm(items, desc=desc)
 
 
 def _speaks(row: Any) -> bool:
@@ -204,7 +167,7 @@ def _row(
     }
 
 
-def interactions(turns: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame:
+def interactions(turns: pd.DataFrame, *, progress: bool = PROGRESS) -> pd.DataFrame:
     """Who addresses or refers to whom, with which stance cue.
 
     Parameters
@@ -243,7 +206,7 @@ def interactions(turns: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame
     ('Thijs Verbeurgt', 'Axel Ronse', -1)
     """
     require_columns(turns, _NEEDED)
-    turns = in_order(turns)
+    turns = in_reading_order(turns)
     rows: list[dict[str, Any]] = []
     meeting_names: dict[Any, NameIndex] = {}
     groups = list(debates(turns))

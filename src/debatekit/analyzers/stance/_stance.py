@@ -35,10 +35,12 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
+from ..._debates import debates, in_reading_order
 from ..._errors import StanceError, message
+from ..._progress import PROGRESS, progress_bar
 from ...embed._embedders import embed_or_fall_back, get_embedder
 from .._base import Analyzer, register_analyzer
-from ._interactions import debates, in_order, interactions, progress_bar
+from ._interactions import interactions
 
 __all__ = [
     "StanceAnalyzer",
@@ -122,7 +124,7 @@ class StanceAnalyzer(Analyzer):
         min_words: int = 5,
         prior: float = 1.0,
         random_state: int = 0,
-        progress: bool = False,
+        progress: bool = PROGRESS,
     ) -> None:
         self.content_weight = content_weight
         self.interaction_weight = interaction_weight
@@ -170,7 +172,7 @@ class StanceAnalyzer(Analyzer):
         """
         self._validate(turns)
         weights = self._check_params()
-        turns = in_order(turns)
+        turns = in_reading_order(turns)
         speaking = _substantive(turns, self.roles, 0)
         speakers = list(dict.fromkeys(speaking["speaker"].astype(str)))
         if len(speakers) < 2:
@@ -399,7 +401,7 @@ def government_stance(
     >>> bool(stance["Stijn De Roo"] > 0 > stance["Imade Annouri"])
     True
     """
-    turns = in_order(turns)
+    turns = in_reading_order(turns)
     table = interactions(turns) if table is None else table
     if speakers is None:
         speakers = list(dict.fromkeys(_substantive(turns, ("member", "minister"), 0)["speaker"]))
@@ -428,7 +430,7 @@ def speaker_similarity(
     min_words: int = 5,
     prior: float = 1.0,
     random_state: int = 0,
-    progress: bool = False,
+    progress: bool = PROGRESS,
 ) -> pd.DataFrame:
     """How much each pair of speakers takes the same position, from what they said.
 
