@@ -37,8 +37,8 @@ __all__ = ["interactions", "INTERACTION_COLUMNS"]
 
 #: Columns of the table :func:`interactions` returns.
 INTERACTION_COLUMNS = (
-    "from_speaker",
-    "to_speaker",
+    "speaker",
+    "target",
     "turn_id",
     "cue",
     "polarity",
@@ -152,8 +152,8 @@ def _row(
     match: CueMatch | None,
 ) -> dict[str, Any]:
     return {
-        "from_speaker": speaker,
-        "to_speaker": target.speaker,
+        "speaker": speaker,
+        "target": target.speaker,
         "turn_id": row.turn_id,
         "cue": cue.name if cue else "mention",
         "polarity": cue.polarity if cue else 0,
@@ -182,8 +182,8 @@ def interactions(turns: pd.DataFrame, *, progress: bool = PROGRESS) -> pd.DataFr
     Returns
     -------
     pandas.DataFrame
-        One row per (sentence cue or mention, person aimed at): ``from_speaker``,
-        ``to_speaker``, ``turn_id``, ``cue`` (the phrase's usual form, or
+        One row per (sentence cue or mention, person aimed at): ``speaker``,
+        ``target``, ``turn_id``, ``cue`` (the phrase's usual form, or
         ``"mention"``), ``polarity`` (+1 siding with, -1 against, 0 a mere
         mention), ``kind`` (agreement, disagreement, praise, criticism,
         thanks, alignment, mention), ``weight`` (0 for ritual thanks and mentions),
@@ -202,7 +202,7 @@ def interactions(turns: pd.DataFrame, *, progress: bool = PROGRESS) -> pd.DataFr
     >>> turns = dk.read_transcript(dk.sample_path())
     >>> table = dk.interactions(turns)
     >>> row = table[table["cue"] == "niet onder de mat schuiven"].iloc[0]
-    >>> row["from_speaker"], row["to_speaker"], int(row["polarity"])
+    >>> row["speaker"], row["target"], int(row["polarity"])
     ('Thijs Verbeurgt', 'Axel Ronse', -1)
     """
     require_columns(turns, _NEEDED)
@@ -243,7 +243,7 @@ def interactions(turns: pd.DataFrame, *, progress: bool = PROGRESS) -> pd.DataFr
 
 
 def _typed(table: pd.DataFrame) -> pd.DataFrame:
-    for column in ("from_speaker", "to_speaker", "turn_id", "cue", "kind", "resolved_by"):
+    for column in ("speaker", "target", "turn_id", "cue", "kind", "resolved_by"):
         table[column] = table[column].astype("string")
     for column in ("matched", "sentence", "meeting"):
         table[column] = table[column].astype("string")
