@@ -30,6 +30,7 @@ def progress_bar(
     total: int | None = None,
     unit: str = "it",
     leave: bool = True,
+    delay: float = DELAY,
 ) -> Any:
     """``items`` behind a tqdm bar (or a bar of ``total`` steps to ``update()``).
 
@@ -41,6 +42,9 @@ def progress_bar(
         ``False`` gives ``items`` back unchanged (or a bar that draws nothing).
     desc, total, unit, leave
         As tqdm's.
+    delay
+        Seconds before the bar is drawn; 0 for steps a user waits on one by one
+        (the files of a corpus).
 
     Examples
     --------
@@ -63,6 +67,6 @@ def progress_bar(
             unit=unit,
             leave=leave,
             disable=not enabled,
-            delay=DELAY,
+            delay=delay,
             mininterval=0.5,
         )

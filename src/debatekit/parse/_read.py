@@ -476,7 +476,9 @@ def read_corpus(
     reports: dict[str, ParseReport] = {}
     failures: list[_Failure] = []
     with _gc_paused():
-        for file in progress_bar(files, enabled=progress, desc="Reading transcripts", unit="file"):
+        for file in progress_bar(
+            files, enabled=progress, desc="Reading transcripts", unit="file", delay=0
+        ):
             try:
                 file_rows, parse_report = parse_rows(read_text(file), file)
             except (DebatekitError, OSError) as exc:
