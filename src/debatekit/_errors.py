@@ -94,6 +94,18 @@ class Errors:
         "parse_transcript was given {path!r}, which looks like a file name, not a report's "
         "text. Use dk.read_transcript({path!r})."
     )
+    # the federal Chamber's reports: E500-E549
+    E500 = (
+        "No speaker turns found in {n} paragraphs of what looks like a Chamber report. A "
+        "turn starts with a label such as '01.01 Sofie Merckx (PVDA-PTB):', 'Minister Frank "
+        "Vandenbroucke:' or 'De voorzitter:'. First paragraph: {first!r}. Is the file a "
+        "complete Integraal Verslag / Compte rendu intégral?"
+    )
+    E501 = (
+        "This {suffix} file is not in a form debatekit reads: its first bytes show no "
+        "report of a known parliament (a federal Chamber report is the Word HTML the "
+        "Chamber publishes). Save the report's text as .txt, or give the Chamber's file."
+    )
     E050 = "No such file. Check the path and its spelling (a relative path starts at {cwd})."
     E051 = (
         "This is a folder, not a file. Read every report in it with "

@@ -22,17 +22,22 @@ __all__ = [
 #: Columns of the turns table, in order.
 TURN_COLUMNS = (
     "turn_id",
+    "parliament",
     "meeting",
     "date",
+    "meeting_kind",
     "item",
     "item_title",
+    "item_title_fr",
     "item_docs",
     "item_kind",
     "turn",
+    "turn_label",
     "speaker",
     "party",
     "role",
     "text",
+    "lang",
     "procedural",
     "n_words",
     "source",
@@ -68,6 +73,8 @@ def build_turns(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
         df[col] = df[col].astype("Int64")
     df["procedural"] = df["procedural"].astype(bool)
     for col in ("party", "item_title", "item_docs", "item_kind", "meeting", "speaker"):
+        df[col] = df[col].astype("string")
+    for col in ("parliament", "meeting_kind", "item_title_fr", "turn_label", "lang"):
         df[col] = df[col].astype("string")
     for col in ("turn_id", "role", "text", "source"):
         df[col] = df[col].astype("string")

@@ -34,9 +34,9 @@ from .._errors import (
 from .._progress import PROGRESS, progress_bar
 from .._schema import build_turns
 from .._validation import check_choice
+from ._readers import reader_for_file, suffixes, text_rows
 from ._report import ParseReport, ParseResult
 from .flemish._furniture import furniture_kind
-from .flemish._reader import parse_rows, parse_transcript
 
 __all__ = [
     "read_text",
@@ -47,7 +47,7 @@ __all__ = [
     "SUFFIXES",
 ]
 
-SUFFIXES = (".txt", ".pdf")
+SUFFIXES = (".txt", ".pdf")  # what read_text reads; read_transcript also reads markup (.html)
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe", "utf-16"),
@@ -340,8 +340,15 @@ def read_transcript(
     >>> turns["item"].nunique()
     10
     """
-    text = read_text(path)
-    return parse_transcript(text, os.fspath(path), meeting=meeting, date=date, report=report)
+    name = os.fspath(path)
+    reader = reader_for_file(name)  # a markup file (a Chamber .html), or None
+    if reader is not None:
+        rows, parse_report = reader.read_rows(name, meeting=meeting, date=date)
+    else:  # read_text here, not deeper, so that its warnings point at the caller
+        text = read_text(name)
+        rows, parse_report = text_rows(text, name, meeting=meeting, date=date)
+    turns = build_turns(rows)
+    return ParseResult(turns, parse_report) if report else turns
 
 
 class CorpusResult(NamedTuple):
@@ -380,7 +387,8 @@ def _expand(spec: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> 
         return [file for one in spec for file in _expand(one)]
     name = os.fspath(spec)
     if Path(name).is_dir():
-        files = [p for p in sorted(Path(name).iterdir()) if p.suffix.lower() in SUFFIXES]
+        known = suffixes()
+        files = [p for p in sorted(Path(name).iterdir()) if p.suffix.lower() in known]
         return [os.fspath(p) for p in files]
     if glob.has_magic(name) and not Path(name).exists():
         return sorted(glob.glob(name, recursive=True))
@@ -479,13 +487,17 @@ def read_corpus(
             files, enabled=progress, desc="Reading transcripts", unit="file", delay=0
         ):
             try:
-                file_rows, parse_report = parse_rows(read_text(file), file)
+                reader = reader_for_file(file)
+                if reader is not None:
+                    rows_of_file, parse_report = reader.read_rows(file)
+                else:
+                    rows_of_file, parse_report = text_rows(read_text(file), file)
             except (DebatekitError, OSError) as exc:
                 if errors == "raise":
                     raise
                 failures.append(_Failure.of(file, exc))
                 continue
-            rows.extend(file_rows)
+            rows.extend(rows_of_file)
             reports[file] = parse_report
     if failures and errors == "warn":
         details = "; ".join(f.message for f in failures)
