@@ -242,6 +242,11 @@ class Warnings:
         "{offset}); they were read as Windows-1252 and the rest as UTF-8. Check accented "
         "names such as 'Désir' near that offset in the result."
     )
+    W501 = (
+        "{owner} reads Dutch only: {n} of {total} turns in another language ({counts}) "
+        "were skipped; the {kept} turns were read. Select turns yourself "
+        "(turns[turns['lang'] == 'fr']) for a tool that reads French."
+    )
     # entities and the gazetteer: W100-W149
     W100 = (
         "[W100] The spaCy pipeline {name!r} has no 'ner' component, so only the gazetteer, "

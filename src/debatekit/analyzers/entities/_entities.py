@@ -36,6 +36,7 @@ from ..._errors import (
     message,
 )
 from ..._progress import PROGRESS, progress_bar
+from ..._schema import dutch_turns
 from ..._validation import bad_parameter, check_int
 from ...lang._names import PARTICLE, PERSON_TITLE
 from .._base import Analyzer, register_analyzer
@@ -614,7 +615,7 @@ class EntityRecognizer(Analyzer):
         """
         self._check_fitted()
         self._validate(turns)
-        data = turns
+        data = dutch_turns(turns, type(self).__name__)  # the gazetteer and model are Dutch
         if not self.include_procedural and "procedural" in data.columns:
             data = data[~data["procedural"].fillna(False).astype(bool)]
         meetings = _meetings(data)

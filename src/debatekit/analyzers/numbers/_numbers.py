@@ -8,6 +8,7 @@ from typing import ClassVar
 import pandas as pd
 
 from ..._progress import PROGRESS, progress_bar
+from ..._schema import dutch_turns
 from ..._validation import check_choices
 from ...lang._sentences import sentence_at, sentence_spans
 from .._base import Analyzer, register_analyzer
@@ -150,7 +151,9 @@ class Numbers(Analyzer):
         """
         self._check_fitted()
         self._validate(turns)
-        return figures_table(turns, self.kinds_, progress=self.progress)
+        # Dutch number words and units only (W501 says how many turns were skipped).
+        dutch = dutch_turns(turns, type(self).__name__)
+        return figures_table(dutch, self.kinds_, progress=self.progress)
 
 
 def numbers(
