@@ -103,6 +103,10 @@ INTENDED = {
     "MembersError",
     "VoteCountWarning",
     "NamesWarning",
+    # party colours
+    "PARTY_COLOURS",
+    "party_colour",
+    "party_palette",
     "__version__",
 }
 

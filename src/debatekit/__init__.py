@@ -73,13 +73,14 @@ from .embed._embedders import (
     EmbeddingCache,
     SentenceTransformerEmbedder,
     TfidfEmbedder,
-    dutch_stop_words,
     get_embedder,
 )
+from .lang._dates import parse_dutch_date
+from .lang._stop_words import dutch_stop_words
 from .parse._read import CorpusResult, read_corpus, read_text, read_transcript, sample_path
 from .parse._records import from_records
 from .parse._report import LINE_KINDS, ParseReport, ParseResult
-from .parse.flemish._labels import Speaker, parse_dutch_date, parse_speaker
+from .parse.flemish._labels import Speaker, parse_speaker
 from .parse.flemish._reader import parse_transcript
 from .politics._members import (
     MEMBER_COLUMNS,
@@ -88,6 +89,7 @@ from .politics._members import (
     kamer_members,
     load_members,
 )
+from .politics._palette import PARTY_COLOURS, party_colour, party_palette
 
 __all__ = [
     # reading
@@ -189,5 +191,9 @@ __all__ = [
     "MembersError",
     "VoteCountWarning",
     "NamesWarning",
+    # party colours
+    "PARTY_COLOURS",
+    "party_colour",
+    "party_palette",
     "__version__",
 ]

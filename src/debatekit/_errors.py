@@ -228,6 +228,8 @@ class Errors:
         "The 'roles' parameter of StanceAnalyzer must be a role or a sequence of roles "
         "among {valid}. Got {value!r} instead (unknown: {unknown})."
     )
+    # E800-E899: the shared parts (parameter checks, the conformance suite)
+    E800 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
 
     # votes (E550-E569) and members (E570-E589)
     E550 = (
@@ -241,7 +243,7 @@ class Errors:
         "Flemish reports (.txt or .pdf); got a file ending in {suffix!r}."
     )
     E552 = "Expected a votes table (from dk.read_votes); it lacks column(s) {missing}."
-    E553 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
+    E553 = "No reports matched {spec!r}. Give files, a folder or a glob such as 'plenary/*.html'."
     E554 = (
         "party_cohesion needs each vote's party: the votes have no 'party' column and no "
         "members table was given. Pass members= (e.g. dk.kamer_members(56)), or join "

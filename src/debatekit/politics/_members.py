@@ -22,6 +22,7 @@ from importlib import resources
 import pandas as pd
 
 from .._errors import MembersError, NamesWarning, message
+from ..lang._names import HONORIFICS, PERSON_TITLES, alternation
 
 __all__ = [
     "MEMBER_COLUMNS",
@@ -73,13 +74,14 @@ _COLUMN_ALIASES = {
 }
 _SHIPPED = {56: "kamer-members-56.csv"}
 
-# Forms of address and titles that stand before a name in a report (Dutch and
-# French, as the Chamber prints both), taken off before matching.
+# Forms of address and titles that stand before a name in a report, taken off before
+# matching: the Dutch ones of lang/_names.py and the French ones the Chamber prints too.
+_FRENCH_TITLES = (
+    "monsieur", "madame", "m.", "mme", "mme.", "ministre", "premier ministre", "président",
+    "présidente", "secrétaire d'état", "mijnheer",
+)  # fmt: skip
 _TITLES = re.compile(
-    r"^(?:(?:de\s+heer|mevrouw|mevr\.|dhr\.|mijnheer|madame|monsieur|mme|m\.|"
-    r"collega|minister|ministre|staatssecretaris|eerste\s+minister|premier\s+ministre|"
-    r"premier|voorzitter|président|presidente|présidente)\s+)+",
-    re.IGNORECASE,
+    rf"^(?:{alternation([*HONORIFICS, *PERSON_TITLES, *_FRENCH_TITLES])}\s+)+", re.IGNORECASE
 )
 # A party or group in brackets after a name, as a speaker label prints it.
 _BRACKETS = re.compile(r"\s*\([^)]*\)\s*")

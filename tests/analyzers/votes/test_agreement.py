@@ -44,7 +44,7 @@ def test_abstentions_can_be_left_out_and_the_long_form_counts_each_pair_once():
     assert len(long) == 6  # 4 members, 6 pairs
     pair = long[(long["member_a"] == "An") & (long["member_b"] == "Bo")].iloc[0]
     assert (pair["shared"], pair["same"]) == (3, 2)
-    with pytest.raises(dk.VotesError, match=r"\[E553\]"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\] The 'abstain' parameter"):
         dk.vote_agreement(votes_of(ROWS), abstain="no")
 
 

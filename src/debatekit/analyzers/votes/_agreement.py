@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..._errors import VotesError, message
+from ..._validation import bad_parameter, check_choice
 from ...politics._members import join_members
 from ._chamber import CHOICES
 
@@ -22,15 +23,7 @@ _NEEDED = ("vote", "member", "choice")
 
 def _check_votes(votes: object, owner: str) -> pd.DataFrame:
     if not isinstance(votes, pd.DataFrame):
-        raise VotesError(
-            message(
-                "E553",
-                param="votes",
-                owner=owner,
-                rule="a votes DataFrame from dk.read_votes",
-                value=type(votes).__name__,
-            )
-        )
+        raise bad_parameter("votes", owner, "a votes DataFrame from dk.read_votes", votes)
     missing = [c for c in _NEEDED if c not in votes.columns]
     if missing:
         raise VotesError(message("E552", missing=missing))
@@ -112,16 +105,7 @@ def vote_agreement(
     B       0.5  1.0
     """
     votes = _check_votes(votes, "vote_agreement")
-    if abstain not in ("choice", "ignore"):
-        raise VotesError(
-            message(
-                "E553",
-                param="abstain",
-                owner="vote_agreement",
-                rule="'choice' or 'ignore'",
-                value=abstain,
-            )
-        )
+    check_choice(abstain, "abstain", "vote_agreement", ("choice", "ignore"))
     matrix = vote_matrix(votes, include_annulled=include_annulled)
     choices = CHOICES if abstain == "choice" else ("yes", "no")
     indicators = [matrix.eq(c).fillna(False).to_numpy(dtype=float) for c in choices]
@@ -197,10 +181,7 @@ def party_cohesion(
         [E554] when the votes have no parties and none can be joined.
     """
     votes = _check_votes(votes, "party_cohesion")
-    if by not in ("party", "group"):
-        raise VotesError(
-            message("E553", param="by", owner="party_cohesion", rule="'party' or 'group'", value=by)
-        )
+    check_choice(by, "by", "party_cohesion", ("party", "group"))
     if by not in votes.columns or members is not None:
         parliaments = set(votes["parliament"].dropna()) if "parliament" in votes else set()
         if members is None and parliaments != {"Kamer"}:

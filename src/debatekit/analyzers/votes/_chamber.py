@@ -32,6 +32,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ...lang._names import PARTICLES
+
 __all__ = ["ChamberVote", "read_chamber_votes", "CHOICES"]
 
 #: The choices a member can make in a roll call, as the votes table writes them.
@@ -72,11 +74,9 @@ _SUBJECT = re.compile(
 _REUSE = re.compile(r"uitslag van de vorige stemming ook gelden", re.I)
 # A name in a roll-call list: letters, apostrophes, hyphens and spaces only.
 _NAME = re.compile(r"^[^\W\d_][\w'’`.\- ]*$")
-# Lower-case words a name may hold (``van Riet``, ``de Moor``, ``d'Haese``); every other
-# word of a name starts with a capital, which tells a list of names from a sentence.
-_PARTICLES = frozenset(
-    "van de den der ten ter te het 't la le du da di dos des el al von zu d' d’ l' l’".split()
-)
+# Lower-case words a name may hold (``van Riet``, ``de Moor``); every other word of a
+# name starts with a capital, which tells a list of names from a sentence.
+_PARTICLES = frozenset(PARTICLES)
 # Words that mark a heading's French version (the other one is Dutch).
 _FRENCH = re.compile(
     r"\b(?:de la|des|du|le|les|sur|et|à|relatif|relative|portant|projet|proposition|"

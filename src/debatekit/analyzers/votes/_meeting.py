@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...parse.flemish._labels import parse_dutch_date
+from ...lang._dates import parse_dutch_date
 
 __all__ = ["chamber_meeting"]
 

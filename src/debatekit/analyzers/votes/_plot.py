@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..._errors import VotesError, message
+from ..._validation import bad_parameter
 from ._agreement import _check_votes, vote_matrix
 from ._chamber import CHOICES
 
@@ -50,15 +50,8 @@ def plot_votes(
 
     votes = _check_votes(votes, "plot_votes")
     if by is not None and by not in votes.columns:
-        raise VotesError(
-            message(
-                "E553",
-                param="by",
-                owner="plot_votes",
-                rule="a column of the votes (join parties with dk.join_members)",
-                value=by,
-            )
-        )
+        rule = "a column of the votes (join parties with dk.join_members)"
+        raise bad_parameter("by", "plot_votes", rule, by)
     matrix = vote_matrix(votes)
     groups = None
     if by is not None:

@@ -25,6 +25,7 @@ from ..._errors import (
     Warnings,
     message,
 )
+from ..._validation import bad_parameter
 from ...politics._members import NameMatcher, kamer_members, to_first_last
 from ._chamber import CHOICES, ChamberVote, read_chamber_votes
 from ._flemish import read_flemish_votes
@@ -99,11 +100,7 @@ def _files(spec: object) -> list[str]:
         return [name]
     if isinstance(spec, Iterable):
         return [file for one in spec for file in _files(one)]
-    raise VotesError(
-        message(
-            "E553", param="paths", owner="read_votes", rule="a path or a list of paths", value=spec
-        )
-    )
+    raise bad_parameter("paths", "read_votes", "a path, a glob, a folder or a list of them", spec)
 
 
 def _progress(files: Sequence[str], progress: bool | None, desc: str) -> Iterable[str]:
@@ -293,9 +290,7 @@ def _matcher(members: object, reports: list[_Report]) -> NameMatcher | None:
 def _reports(paths: object, progress: bool | None, desc: str) -> list[_Report]:
     files = _files(paths)
     if not files:
-        raise VotesError(
-            message("E553", param="paths", owner="read_votes", rule="files that exist", value=paths)
-        )
+        raise VotesError(message("E553", spec=paths))
     return [_Report(f) for f in _progress(files, progress, desc)]
 
 
