@@ -25,6 +25,7 @@ from ..._errors import (
     Warnings,
     message,
 )
+from ..._progress import PROGRESS, progress_bar
 from ..._validation import bad_parameter
 from ...politics._members import NameMatcher, kamer_members, to_first_last
 from ._chamber import CHOICES, ChamberVote, read_chamber_votes
@@ -103,13 +104,11 @@ def _files(spec: object) -> list[str]:
     raise bad_parameter("paths", "read_votes", "a path, a glob, a folder or a list of them", spec)
 
 
-def _progress(files: Sequence[str], progress: bool | None, desc: str) -> Iterable[str]:
-    show = len(files) > 1 if progress is None else progress
-    if not show:
-        return files
-    from tqdm.auto import tqdm
-
-    return tqdm(files, desc=desc, unit="report")
+def _progress(files: Sequence[str], progress: bool, desc: str) -> Iterable[str]:
+    # A bar for many reports only; each file is a step a user waits on (no delay).
+    return progress_bar(
+        files, enabled=progress and len(files) > 1, desc=desc, unit="report", delay=0
+    )
 
 
 class _Report:
@@ -287,7 +286,7 @@ def _matcher(members: object, reports: list[_Report]) -> NameMatcher | None:
     return NameMatcher(members)
 
 
-def _reports(paths: object, progress: bool | None, desc: str) -> list[_Report]:
+def _reports(paths: object, progress: bool, desc: str) -> list[_Report]:
     files = _files(paths)
     if not files:
         raise VotesError(message("E553", spec=paths))
@@ -340,7 +339,7 @@ def read_votes(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     members: object = "auto",
-    progress: bool | None = None,
+    progress: bool = PROGRESS,
 ) -> pd.DataFrame:
     """Read the roll-call votes of one or more reports: one row per member per vote.
 
@@ -358,7 +357,7 @@ def read_votes(
         None (turn ``Surname Firstname`` around: the last word is taken for the
         first name).
     progress
-        Show a progress bar; by default when more than one file is read.
+        Show a progress bar while more than one file is read.
 
     Returns
     -------
@@ -403,7 +402,7 @@ def read_votes(
 def read_vote_totals(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
-    progress: bool | None = None,
+    progress: bool = PROGRESS,
 ) -> pd.DataFrame:
     """Read every vote's printed totals, and check the names listed against them.
 
@@ -413,7 +412,7 @@ def read_vote_totals(
         Chamber ``.html`` reports and Flemish ``.txt``/``.pdf`` reports alike
         (a path, folder, glob or list).
     progress
-        Show a progress bar; by default when more than one file is read.
+        Show a progress bar while more than one file is read.
 
     Returns
     -------
