@@ -16,7 +16,7 @@ from debatekit.parse.kamer._html import read_paragraphs
 DATA = Path(__file__).resolve().parents[2] / "data" / "kamer"
 COMMISSION = DATA / "commission-56-100-opening.html"
 PLENARY = DATA / "plenary-56-10-opening.html"
-VOTES = DATA / "plenary-56-15-votes.html"
+VOTES = DATA / "plenary-56-15-urgency.html"
 CHAIR = DATA / "commission-56-130-chair.html"
 NUMBERED = re.compile(r"^\d{2}\.\d{2}\s+\S[^:]{0,90}:")
 
