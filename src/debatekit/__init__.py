@@ -78,7 +78,7 @@ from .embed._embedders import (
 from .lang._dates import parse_dutch_date
 from .lang._stop_words import dutch_stop_words
 from .parse._read import CorpusResult, read_corpus, read_text, read_transcript, sample_path
-from .parse._readers import parse_transcript
+from .parse._readers import Reader, parse_transcript, register_reader
 from .parse._records import from_records
 from .parse._report import LINE_KINDS, ParseReport, ParseResult
 from .parse.flemish._labels import Speaker, parse_speaker
@@ -115,6 +115,8 @@ __all__ = [
     "get_analyzer",
     "list_analyzers",
     "register_analyzer",
+    "Reader",
+    "register_reader",
     "SpeakingStats",
     "speaking_stats",
     "plot_speaking_stats",

@@ -38,6 +38,8 @@ _FRENCH = frozenset(
     questions réponse secrétaire d'état l'on qu'il c'est n'est d'un d'une j'ai
     """.split()
 )
+# A paragraph's first 2,000 characters (some 300 words) decide as well as all of it.
+_ENOUGH = 2000
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -55,6 +57,7 @@ def language_scores(text: str) -> tuple[int, int]:
     (6, 0)
     """
     dutch = french = 0
+    text = text[:_ENOUGH]
     for match in _WORD.finditer(text):
         word = match.group()
         if word[0].isupper() and match.start() and not _opens_sentence(text, match.start()):

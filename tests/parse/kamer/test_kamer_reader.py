@@ -235,3 +235,38 @@ def test_one_reader_per_parliament_behind_one_interface():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert dk.parse_transcript("Anna Peeters (Groen): Dank u.\n")["parliament"][0] == "VP"
+
+
+class _SenateReader(dk.Reader):
+    """A toy third parliament: lines 'NAME: text' after a 'SENAAT' title."""
+
+    name = "senate"
+    parliament = "Senaat"
+
+    def recognises_text(self, text):
+        return text.startswith("SENAAT")
+
+    def parse_rows(self, text, source, *, meeting=None, date=None):
+        rows = []
+        for number, line in enumerate(text.splitlines()[1:], start=2):
+            speaker, _, said = line.partition(": ")
+            rows.append(
+                {"turn_id": f"S-{number}", "parliament": "Senaat", "speaker": speaker,
+                 "role": "member", "text": said, "procedural": False, "source": source,
+                 "line_start": number, "line_end": number}
+            )  # fmt: skip
+        return rows, dk.ParseReport(source)
+
+
+def test_a_third_parliament_is_one_new_reader():
+    from debatekit.parse import _readers
+
+    reader = dk.register_reader(_SenateReader())
+    try:
+        turns = dk.parse_transcript("SENAAT\nAnna Peeters: Dank u.\n")
+        assert turns[["parliament", "speaker", "text"]].values.tolist() == [
+            ["Senaat", "Anna Peeters", "Dank u."]
+        ]
+        assert dk.parse_transcript("Anna Peeters (Groen): Dank u.\n")["parliament"][0] == "VP"
+    finally:
+        _readers._READERS.remove(reader)

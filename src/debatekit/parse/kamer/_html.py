@@ -32,14 +32,13 @@ __all__ = [
 ]
 
 _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li"})
+_BLOCK_SELECTOR = ", ".join(sorted(_BLOCKS))
 _ERRORS = "debatekit-cp1252"
 # cp1252 leaves five bytes undefined; latin-1 gives them a code point instead of failing.
 _CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 # Characters that only shape the printed page: a soft hyphen, zero-width spaces and joiners,
 # a byte-order mark left inside the text.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-# Any run of whitespace, including non-breaking and narrow spaces (Python's \s knows them).
-_SPACES = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # A speaker's name sits in spans of the Word character style "oraspr" (orateur/spreker).
 _SPEAKER_SELECTOR = "span.oraspr"
 
@@ -152,12 +151,16 @@ def normalise_text(raw: str) -> str:
     >>> normalise_text("01.01\u00a0 Wouter\nRaskin (N-VA):  Het is een ge\u00adwel-\n dig ")
     '01.01 Wouter Raskin (N-VA): Het is een gewel- dig'
     """
-    text = unicodedata.normalize("NFC", raw.translate(_INVISIBLE))
-    return _SPACES.sub(" ", text).strip()
+    if not raw.isascii():
+        raw = unicodedata.normalize("NFC", _INVISIBLE.sub("", raw))
+    # str.split() splits at every Unicode space, non-breaking and narrow ones included.
+    return " ".join(raw.split())
 
 
 def _speaker_text(node: LexborNode) -> str:
     """The paragraph's leading text in Word's speaker style, if it opens with it."""
+    if node.css_first(_SPEAKER_SELECTOR) is None:
+        return ""
     parts = []
     for child in node.iter(include_text=True):
         if child.tag == "-text":
@@ -253,8 +256,9 @@ def read_paragraphs(
     tables: dict[int, int] = {}
     paragraphs = []
     index = 0
-    for node in root.traverse():
-        if node.tag not in _BLOCKS or _has_block_ancestor(node):
+    # Lexbor's selector gives the blocks in document order, at C speed.
+    for node in root.css(_BLOCK_SELECTOR):
+        if _has_block_ancestor(node):
             continue
         clean = normalise_text(node.text(deep=True))
         if clean or keep_blank:

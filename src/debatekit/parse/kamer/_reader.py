@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -114,7 +115,7 @@ class _Item:
     def title(self, parts: list[str]) -> str | None:
         return " ".join(parts) if parts else None
 
-    @property
+    @cached_property
     def kind(self) -> str | None:
         heading = (self.nl or self.fr or [""])[0].lower()
         for prefix, kind in _KINDS:
@@ -124,7 +125,7 @@ class _Item:
             return None
         return heading.split(" ", 1)[0] or None
 
-    @property
+    @cached_property
     def docs(self) -> str | None:
         found: list[str] = []
         for part in self.nl or self.fr:
