@@ -199,6 +199,18 @@ class Errors:
     )
     E306 = "The {param!r} parameter of {owner} must be one of {choices}. Got {value!r} instead."
     E307 = "The turns have no column(s) {missing} to group topics by. Columns there: {columns}."
+    E308 = (
+        "The 'n' parameter of TopicResult.reduce must be an int >= 1. Got {value!r} instead. "
+        "Pass how many topics to keep ({n_topics} now)."
+    )
+    E309 = (
+        "{owner} names topic(s) {unknown} that the result does not have. Its topics are "
+        "0 to {last}; see result.topics."
+    )
+    E310 = (
+        "TopicResult.merge needs at least two distinct topics to join. Got {value!r}. "
+        "Pass a list such as [2, 5]."
+    )
     # stance (E400-E449)
     E400 = "The {param!r} parameter of StanceAnalyzer must be a number >= 0. Got {value!r} instead."
     E401 = (

@@ -52,7 +52,9 @@ __all__ = [
     "EmbeddingCache",
     "get_embedder",
     "dutch_stop_words",
+    "debate_stop_words",
     "DEBATE_WORDS",
+    "FRENCH_DEBATE_WORDS",
     "TOKEN_PATTERN",
     "DEFAULT_MODEL",
     "embed_or_fall_back",
@@ -88,8 +90,44 @@ DEBATE_WORDS = frozenset(
     daarbij daarvoor daarover daarmee daaraan hierover hiervoor hierbij waarbij
     waarvoor waarover waarin ervoor erover erop eraan ermee erbij nl enerzijds nodig
     anderzijds één twee drie vier vijf tien honderd duizend
+    betreft betreffende willen wil wilt wou wilden gewild nieuwe nieuw vorige mee
+    staatssecretaris mijnheer incident gesloten samengevoegde mondelinge
     """.split()
 )
+
+#: The same for the French turns of the federal Chamber: address, procedure, fillers.
+FRENCH_DEBATE_WORDS = frozenset(
+    """
+    ministre ministres madame monsieur mesdames messieurs président présidente
+    collègue collègues question questions réponse réponses merci remercie remercier
+    secrétaire état incident clos commission chambre gouvernement parole réplique
+    dit dire pense crois sais savoir effectivement évidemment notamment également
+    aujourd hui cadre niveau point points fait manière nombre année années euros
+    million millions milliard milliards cas chose choses bien tout tous toute toutes
+    avez avons pouvez pourriez pouvons voudrais vouloir souhaite faut fois
+    """.split()
+)
+
+
+@lru_cache(maxsize=1)
+def debate_stop_words() -> frozenset[str]:
+    """Stop words of a debate in Dutch or French: both of spaCy's lists and the debate words.
+
+    The Chamber's turns are in either language, so its topics need both;
+    French function words never name a Flemish subject either.
+
+    Examples
+    --------
+    >>> from debatekit.embed._embedders import debate_stop_words
+    >>> {"de", "minister", "madame", "ministre", "nous", "betreft"} <= debate_stop_words()
+    True
+    >>> "pensioenen" in debate_stop_words()
+    False
+    """
+    words = {w.lower() for w in _spacy_stop_words("fr")} | FRENCH_DEBATE_WORDS
+    token = re.compile(TOKEN_PATTERN)
+    pieces = {piece for word in words for piece in token.findall(word)}
+    return frozenset(dutch_stop_words() | words | pieces)
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +151,7 @@ def dutch_stop_words() -> frozenset[str]:
     >>> "werkloosheid" in dutch_stop_words()
     False
     """
-    words = {w.lower() for w in _spacy_dutch_stop_words()} | DEBATE_WORDS
+    words = {w.lower() for w in _spacy_stop_words("nl")} | DEBATE_WORDS
     token = re.compile(TOKEN_PATTERN)
     # Add the pieces the tokenizer makes of each word, or scikit-learn warns
     # that the stop words are inconsistent with the tokenizer.
@@ -121,8 +159,8 @@ def dutch_stop_words() -> frozenset[str]:
     return frozenset(words | pieces)
 
 
-def _spacy_dutch_stop_words() -> set[str]:
-    """SpaCy's ``spacy.lang.nl.stop_words.STOP_WORDS``, read without importing spaCy.
+def _spacy_stop_words(language: str) -> set[str]:
+    """SpaCy's ``spacy.lang.<language>.stop_words.STOP_WORDS``, read without importing spaCy.
 
     Importing any part of spaCy imports spaCy itself (and thinc and torch),
     seconds for a word list; the list is a string literal in that file.
@@ -130,19 +168,21 @@ def _spacy_dutch_stop_words() -> set[str]:
     spec = importlib.util.find_spec("spacy")
     if spec is None or spec.origin is None:
         raise MissingDependencyError(message("E301", package="spacy", extra="dev"))
-    source = Path(spec.origin).parent / "lang" / "nl" / "stop_words.py"
+    source = Path(spec.origin).parent / "lang" / language / "stop_words.py"
     try:
         tree = ast.parse(source.read_text(encoding="utf-8"))
     except OSError:  # an unusual install: import it after all
-        from spacy.lang.nl.stop_words import STOP_WORDS
-
-        return set(STOP_WORDS)
+        return _imported_stop_words(language)
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return set(node.value.split())
-    from spacy.lang.nl.stop_words import STOP_WORDS
+    return _imported_stop_words(language)
 
-    return set(STOP_WORDS)
+
+def _imported_stop_words(language: str) -> set[str]:
+    import importlib
+
+    return set(importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS)
 
 
 @runtime_checkable
@@ -249,7 +289,7 @@ class TfidfEmbedder:
 
     def _stop_words(self) -> set[str]:
         if self.stop_words is None:
-            return set(dutch_stop_words())
+            return set(debate_stop_words())
         if isinstance(self.stop_words, str):  # one word, not its letters
             return {self.stop_words}
         return set(self.stop_words)
