@@ -55,6 +55,7 @@ DEBATE_WORDS = frozenset(
     anderzijds één twee drie vier vijf tien honderd duizend
     betreft betreffende willen wil wilt wou wilden gewild nieuwe nieuw vorige mee
     staatssecretaris mijnheer incident gesloten samengevoegde mondelinge
+    vandaag moment mensen samen eerlijk toegeven beantwoorden
     """.split()
 )
 
@@ -68,6 +69,7 @@ FRENCH_DEBATE_WORDS = frozenset(
     aujourd hui cadre niveau point points fait manière nombre année années euros
     million millions milliard milliards cas chose choses bien tout tous toute toutes
     avez avons pouvez pourriez pouvons voudrais vouloir souhaite faut fois
+    contre rien voir vraiment aujourd'hui
     """.split()
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -109,9 +110,12 @@ def heading_addressee(title: str | None) -> str:
 
 
 def count_terms(
-    texts: Sequence[str], *, max_features: int | None = 50_000
-) -> tuple[sparse.csr_matrix, np.ndarray]:
+    texts: Sequence[str], *, max_features: int | None = 50_000, return_counter: bool = False
+) -> Any:
     """Term counts of ``texts`` (stop words left out) and the terms, in column order.
+
+    With ``return_counter=True``, also the fitted ``CountVectorizer`` (None
+    when no text has a term), to count other texts the same way.
 
     Examples
     --------
@@ -128,8 +132,10 @@ def count_terms(
     try:
         counts = vectorizer.fit_transform(texts)
     except ValueError:  # no term outside the stop words
-        return sparse.csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
-    return counts.tocsr(), vectorizer.get_feature_names_out()
+        empty = sparse.csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
+        return (*empty, None) if return_counter else empty
+    found = counts.tocsr(), vectorizer.get_feature_names_out()
+    return (*found, vectorizer) if return_counter else found
 
 
 def class_tfidf_keywords(

@@ -93,7 +93,14 @@ TOPIC_TABLE_COLUMNS = (
 )
 
 #: Columns the analyzer adds to (or reads from) the turns table.
-TOPIC_COLUMNS = ["debate", "topic", "topic_label", "topic_inherited", "topic_score"]
+TOPIC_COLUMNS = [
+    "debate",
+    "topic",
+    "topic_label",
+    "topic_keywords",
+    "topic_inherited",
+    "topic_score",
+]
 
 
 @register_analyzer("topics")
@@ -124,8 +131,8 @@ class TopicAnalyzer(Analyzer):
         debate's vector (0: each debate alone). Neighbours tend to share a
         theme; the debate's own words keep the rest.
     context_decay
-        How fast a neighbour's weight falls per agenda step (0.7: the next
-        item counts 0.7, the one after 0.49, ...).
+        How fast a neighbour's weight falls per agenda step (0.8: the next
+        item counts 0.8, the one after 0.64, ...).
     use_headings
         Group turns into debates by their agenda heading. Off, each turn
         stands alone (for tables without headings).
@@ -157,8 +164,9 @@ class TopicAnalyzer(Analyzer):
     >>> import debatekit as dk
     >>> turns = dk.read_transcript(dk.sample_path())
     >>> table = dk.TopicAnalyzer(n_topics=10).fit_transform(turns)
-    >>> table.columns.tolist()
-    ['turn_id', 'debate', 'topic', 'topic_label', 'topic_inherited', 'topic_score']
+    >>> table.columns.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['turn_id', 'debate', 'topic', 'topic_label', 'topic_keywords', 'topic_inherited',
+     'topic_score']
     """
 
     name: ClassVar[str] = "topics"
@@ -173,9 +181,9 @@ class TopicAnalyzer(Analyzer):
         random_state: int = 0,
         min_words: int = 15,
         own_weight: float = 0.35,
-        heading_weight: float = 1.0,
-        context_weight: float = 0.5,
-        context_decay: float = 0.7,
+        heading_weight: float = 0.5,
+        context_weight: float = 0.6,
+        context_decay: float = 0.8,
         use_headings: bool = True,
         max_topics: int = 50,
         top_n_words: int = 10,
@@ -275,7 +283,8 @@ class TopicAnalyzer(Analyzer):
         -------
         pandas.DataFrame
             ``turn_id``, ``debate`` (number of the debate within ``turns``),
-            ``topic`` (-1: none), ``topic_label``, ``topic_inherited`` (the
+            ``topic`` (-1: none), ``topic_label``, ``topic_keywords`` (the
+            topic's keywords, best first), ``topic_inherited`` (the
             turn is too short or procedural and took its debate's topic) and
             ``topic_score`` (cosine similarity of the turn in context to its
             topic; NA when inherited).
@@ -519,12 +528,15 @@ class TopicAnalyzer(Analyzer):
             topic[unclear] = near[unclear]
         # Topic -1 indexes the None appended after the labels: no topic, no label.
         labels = np.append(self.topics_["label"].to_numpy(dtype=object), None)
+        # The keywords too, so that dk.analyze(turns, "topics") tells what a topic is about.
+        keywords = np.append(self.topics_["keywords"].map(", ".join).to_numpy(dtype=object), None)
         return pd.DataFrame(
             {
                 "turn_id": layout.turn_ids,
                 "debate": layout.debate.astype(np.int64),
                 "topic": topic,
                 "topic_label": pd.array(labels[topic], dtype="string"),
+                "topic_keywords": pd.array(keywords[topic], dtype="string"),
                 "topic_inherited": inherited,
                 "topic_score": pd.array(score, dtype="Float64"),
             }
@@ -563,6 +575,8 @@ class _Layout:
         named_subjects: list[str],
         term_counts: sparse.csr_matrix,
         terms: np.ndarray,
+        vector_counts: sparse.csr_matrix | None = None,
+        counter: Any = None,
     ) -> None:
         self.turn_ids = turn_ids
         self.meeting = meeting
@@ -579,6 +593,10 @@ class _Layout:
         #: Term counts of the content turns, then of the subjects (for keywords).
         self.term_counts = term_counts
         self.terms = terms
+        #: Term counts of the content turns, then of the headings with whom they
+        #: ask; and the vectorizer that made them (the embedder reuses both).
+        self.vector_counts = vector_counts
+        self.counter = counter
         self.n_debates = int(debate.max()) + 1 if len(debate) else 0
 
     @classmethod
@@ -593,10 +611,16 @@ class _Layout:
         debate = debate_ids(turns, use_headings=use_headings and has_headings(turns))
         subjects, subject_debate, named = cls._subjects(turns, debate, use_headings)
         # One pass of the tokenizer serves both "has text of its own" and the keywords.
-        counts, terms = count_terms(texts + named, max_features=None)
+        # The headings are counted twice: with whom they ask (for the vectors)
+        # and without (for the keywords, which should not be ministers' names).
+        counts, terms, counter = count_terms(
+            texts + named + subjects, max_features=None, return_counter=True
+        )
         own_words = np.asarray(counts[: len(texts)].sum(axis=1)).ravel()
         content = ~procedural & (own_words >= max(min_words, 1))
-        rows = np.concatenate([np.flatnonzero(content), len(texts) + np.arange(len(subjects))])
+        n, s = len(texts), len(subjects)
+        rows = np.concatenate([np.flatnonzero(content), n + np.arange(s)])
+        vector_rows = np.concatenate([np.flatnonzero(content), n + s + np.arange(s)])
         words = (
             turns["n_words"].fillna(0).to_numpy(dtype=np.int64)
             if "n_words" in turns.columns
@@ -614,6 +638,8 @@ class _Layout:
             subject_debate=subject_debate,
             term_counts=counts[rows],
             terms=terms,
+            vector_counts=counts[vector_rows],
+            counter=counter,
         )
 
     @staticmethod
@@ -732,22 +758,28 @@ def _embed_parts(
     embeds turns and headings only, and the debates are their turns' mean.
     """
     n_turns, n_subjects = len(layout.content_texts), len(layout.subjects)
+    if (
+        refit
+        and isinstance(embedder, TfidfEmbedder)
+        and embedder.counts_fit_this_embedder()
+        and layout.counter is not None
+    ):
+        return (embedder, *_embed_counts(embedder, layout))
     if isinstance(embedder, TfidfEmbedder):
         # Fit on the debates, the documents that have a subject; with few of
         # them (one meeting) the SVD would keep too few dimensions, so the
         # turns join the fit. Turns and headings are then placed in that space.
         documents = layout.debate_documents()
-        texts = documents + layout.content_texts + layout.subjects
-        if not refit:
-            vectors = embedder.transform(texts)
-        elif len(documents) > 2 * embedder.n_components:
-            embedder.embed(documents)
-            vectors = embedder.transform(texts)
+        parts = layout.content_texts + layout.subjects
+        if refit and len(documents) > 2 * embedder.n_components:
+            bodies = embedder.embed(documents)
+            rest = embedder.transform(parts)
         else:
-            vectors = embedder.embed(texts)
-        vectors = np.asarray(vectors, dtype=np.float64)
-        n = len(documents)
-        return embedder, vectors[n : n + n_turns], vectors[:n], vectors[n + n_turns :]
+            if refit:
+                embedder.embed(documents + parts)
+            bodies, rest = embedder.transform(documents), embedder.transform(parts)
+        rest = np.asarray(rest, dtype=np.float64)
+        return embedder, rest[:n_turns], np.asarray(bodies, dtype=np.float64), rest[n_turns:]
     texts = layout.content_texts + layout.subjects
     if refit:
         embedder, vectors = embed_with_fallback(embedder, texts, random_state)
@@ -757,6 +789,36 @@ def _embed_parts(
         vectors = embedder.embed(texts)
     vectors = np.asarray(vectors, dtype=np.float64)
     return embedder, vectors[:n_turns], None, vectors[n_turns : n_turns + n_subjects]
+
+
+def _embed_counts(
+    embedder: TfidfEmbedder, layout: _Layout
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Vectors of the content turns, the debates and the headings, from the layout's counts.
+
+    The same as embedding the texts, without reading a corpus of millions of
+    words three more times: a debate's counts are its turns' and heading's.
+    """
+    n_turns = len(layout.content_texts)
+    parts = layout.vector_counts
+    turns_, headings = parts[:n_turns], parts[n_turns:]
+    documents = _sum_sparse(turns_, layout.content_debate, layout.n_debates) + _sum_sparse(
+        headings, layout.subject_debate, layout.n_debates
+    )
+    if layout.n_debates > 2 * embedder.n_components:
+        bodies = embedder.embed_counts(documents, layout.counter)
+    else:  # few debates: the turns join the fit, or the SVD keeps too few dimensions
+        embedder.embed_counts(sparse.vstack([documents, parts]).tocsr(), layout.counter)
+        bodies = embedder.transform_counts(documents)
+    rest = np.asarray(embedder.transform_counts(parts), dtype=np.float64)
+    return rest[:n_turns], np.asarray(bodies, dtype=np.float64), rest[n_turns:]
+
+
+def _sum_sparse(rows: sparse.spmatrix, groups: np.ndarray, n_groups: int) -> sparse.csr_matrix:
+    membership = sparse.csr_matrix(
+        (np.ones(len(groups)), (groups, np.arange(len(groups)))), shape=(n_groups, len(groups))
+    )
+    return (membership @ rows).tocsr()
 
 
 #: Debates Ward's hierarchy joins one by one; beyond, k-means groups them first.
@@ -925,9 +987,9 @@ def topics(
     *,
     min_words: int = 15,
     own_weight: float = 0.35,
-    heading_weight: float = 1.0,
-    context_weight: float = 0.5,
-    context_decay: float = 0.7,
+    heading_weight: float = 0.5,
+    context_weight: float = 0.6,
+    context_decay: float = 0.8,
     use_headings: bool = True,
     max_topics: int = 50,
     top_n_words: int = 10,
