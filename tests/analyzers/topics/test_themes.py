@@ -98,7 +98,7 @@ def test_reduce_joins_the_closest_topics_along_the_hierarchy(sample_themes):
     assert joined.nunique() == 1
     assert reduced.topics["size"].is_monotonic_decreasing
     assert sample_themes.reduce(10).n_topics == 6
-    with pytest.raises(dk.AnalyzerError, match=r"\[E308\]"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\]"):
         sample_themes.reduce(0)
 
 
@@ -154,7 +154,7 @@ def test_hierarchy_table_joins_every_topic_once(sample_themes):
 
 def test_heading_addressee_and_coherence():
     title = (
-        'Vraag van Sofie Merckx aan Frank Vandenbroucke (Sociale Zaken en Volksgezondheid) '
+        "Vraag van Sofie Merckx aan Frank Vandenbroucke (Sociale Zaken en Volksgezondheid) "
         'over "De wachtlijsten" (56000101C)'
     )
     assert heading_addressee(title) == "Frank Vandenbroucke (Sociale Zaken en Volksgezondheid)"

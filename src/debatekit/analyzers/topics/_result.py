@@ -10,6 +10,7 @@ import pandas as pd
 from scipy.cluster.hierarchy import fcluster, linkage
 
 from ..._errors import AnalyzerError, SchemaError, message
+from ..._validation import check_choice, check_int
 
 if TYPE_CHECKING:  # matplotlib is imported only by the plots themselves
     from matplotlib.axes import Axes
@@ -153,16 +154,7 @@ class TopicResult:
         SchemaError
             The turns have no ``date`` (or no ``meeting`` for ``"meeting"``).
         """
-        if freq not in _FREQS:
-            raise AnalyzerError(
-                message(
-                    "E306",
-                    param="freq",
-                    owner="TopicResult.over_time",
-                    choices=", ".join(sorted(_FREQS)),
-                    value=freq,
-                )
-            )
+        check_choice(freq, "freq", "TopicResult.over_time", sorted(_FREQS))
         extra = [] if by is None else [by] if isinstance(by, str) else list(by)
         self._require(["date", *extra] + (["meeting"] if freq == "meeting" else []))
         data = self._usable(include_procedural, include_chair)
@@ -208,15 +200,14 @@ class TopicResult:
 
         Raises
         ------
-        AnalyzerError
+        ParameterError
             ``n`` is not an int >= 1.
 
         Examples
         --------
         >>> fewer = result.reduce(3)  # doctest: +SKIP
         """
-        if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 1:
-            raise AnalyzerError(message("E308", value=n, n_topics=self.n_topics))
+        check_int(n, "n", "TopicResult.reduce", minimum=1)
         if n >= self.n_topics:
             return self._rebuilt(self.analyzer)
         tree = self._linkage()
@@ -501,16 +492,7 @@ class TopicResult:
         return data.assign(_words=words.fillna(0).astype("int64"))
 
     def _tally(self, data: pd.DataFrame, keys: list[str], weight: Weight) -> pd.DataFrame:
-        if weight not in ("words", "turns"):
-            raise AnalyzerError(
-                message(
-                    "E306",
-                    param="weight",
-                    owner="TopicResult",
-                    choices="'words', 'turns'",
-                    value=weight,
-                )
-            )
+        check_choice(weight, "weight", "TopicResult", ("words", "turns"))
         table = (
             data.groupby([*keys, "topic"], dropna=False, sort=True, observed=True)
             .agg(turns=("turn_id", "size"), words=("_words", "sum"))
