@@ -35,6 +35,7 @@ INTENDED = {
     "Numbers",
     "numbers",
     "compare_figures",
+    "FigureComparison",
     "plot_numbers",
     # entities
     "entities",
@@ -79,12 +80,31 @@ INTENDED = {
     "StanceAnalyzer",
     "speaker_similarity",
     "interactions",
+    "Interactions",
     "government_stance",
     "validate_similarity",
     "plot_similarity",
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    # votes and members
+    "read_votes",
+    "read_vote_totals",
+    "VOTE_COLUMNS",
+    "TOTAL_COLUMNS",
+    "vote_agreement",
+    "vote_matrix",
+    "party_cohesion",
+    "plot_votes",
+    "kamer_members",
+    "load_members",
+    "join_members",
+    "NameMatcher",
+    "MEMBER_COLUMNS",
+    "VotesError",
+    "MembersError",
+    "VoteCountWarning",
+    "NamesWarning",
     # party colours
     "PARTY_COLOURS",
     "party_colour",
@@ -96,6 +116,16 @@ INTENDED = {
 def test_public_names_are_exactly_the_intended_ones():
     assert set(dk.__all__) == INTENDED
     assert len(dk.__all__) == len(set(dk.__all__))
+
+
+def test_public_classes_and_functions_say_they_are_debatekits():
+    import inspect
+
+    for name in dk.__all__:
+        obj = getattr(dk, name)
+        if inspect.isclass(obj) or inspect.isfunction(obj):
+            assert obj.__module__ == "debatekit", name
+    assert repr(dk.TopicAnalyzer).startswith("<class 'debatekit.TopicAnalyzer'")
 
 
 def test_every_public_name_exists_and_private_modules_declare_all():
