@@ -75,6 +75,7 @@ INTENDED = {
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    "ParseWarning",
     # stance: who sides with whom
     "StanceAnalyzer",
     "speaker_similarity",

@@ -20,6 +20,7 @@ from ._errors import (
     GazetteerError,
     MissingDependencyError,
     ModelFallbackWarning,
+    ParseWarning,
     NoTextLayerError,
     NotFittedError,
     NoTurnsError,
@@ -147,6 +148,7 @@ __all__ = [
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    "ParseWarning",
     # stance: who sides with whom
     "StanceAnalyzer",
     "speaker_similarity",

@@ -30,6 +30,7 @@ __all__ = [
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    "ParseWarning",
     "EmbedderError",
     "MissingDependencyError",
     "StanceError",
@@ -94,6 +95,11 @@ class Errors:
     E020 = (
         "parse_transcript was given {path!r}, which looks like a file name, not a report's "
         "text. Use dk.read_transcript({path!r})."
+    )
+    # E021-E049, E056-E099: reading reports (the parser, from_records, files and PDFs)
+    E021 = (
+        "The 'date' parameter must be a date between 1677-09-22 and 2262-04-11 (a "
+        "pandas.Timestamp, datetime or 'YYYY-MM-DD' string). Got {value!r} instead."
     )
     E050 = "No such file. Check the path and its spelling (a relative path starts at {cwd})."
     E051 = (
@@ -232,6 +238,36 @@ class Warnings:
     W002 = (
         "spaCy model {name!r} is not installed; falling back to {fallback}. Install "
         "it with: python -m spacy download {name}"
+    )
+    # W003-W049, W053-W099: reading reports
+    W003 = (
+        "{path}: {n} line(s) inside turns look like speaker labels but did not open a "
+        "turn (lines {lines}); their speech may be counted for the previous speaker. To "
+        "check them, {hint}."
+    )
+    W004 = (
+        "{path}: {n} line(s) could not be placed in a turn, heading or stage direction "
+        "(lines {lines}); they are left out of the turns. To see them, {hint}."
+    )
+    W005 = (
+        "{path}: neither the meeting nor its date was found (no page header such as "
+        "'Commissievergadering nr. C190 (2023-2024) – 28 maart 2024', no file name like "
+        "'..._C190_2024-03-28.txt'). Pass meeting= and date=."
+    )
+    W006 = (
+        "{path}, line {line}: {n} turn(s) of the chair hold 200 words or more, and no "
+        "'Voorzitter:' line or chair change named the chair before them, so their speaker "
+        "is unknown. Check the report's first page, or set the speaker afterwards."
+    )
+    W007 = (
+        "{path}, line {line}: the page header's date {date!r} is no day that exists or "
+        "that the turns table can hold ({n} header(s) like it); it was left out. Pass "
+        "date= to set the meeting's date."
+    )
+    W010 = (
+        "{path}: the file holds more than one meeting: {meeting}, then {others} ({n} "
+        "change(s) of the page header's meeting). Each is read as its own meeting with "
+        "its own turn_ids; split the file if that is not what you want."
     )
     W050 = (
         "{path}, line {line}: not valid UTF-8 (byte 0x{byte:02X} at offset {offset}); the "
@@ -449,6 +485,10 @@ class DebatekitWarning(UserWarning):
 
 class EncodingWarning(DebatekitWarning):
     """Text that was not UTF-8 and was decoded another way."""
+
+
+class ParseWarning(DebatekitWarning):
+    """A report the parser read, with something in it that it was not sure of."""
 
 
 class ModelFallbackWarning(DebatekitWarning):

@@ -21,6 +21,7 @@ __all__ = [
     "parse_chair_line",
     "is_procedural",
     "parse_dutch_date",
+    "make_date",
     "NAME",
 ]
 
@@ -45,24 +46,44 @@ _TITLES = {
     "vlaams minister": "minister",
 }
 _TITLE_RE = (
-    r"(?:Vice-?minister-president|Minister-president|Vlaams minister|Minister|Staatssecretaris|"
+    r"(?i:Vice-?minister-president|Minister-president|Vlaams minister|Minister|Staatssecretaris|"
     r"Eerste minister)"
 )
+# "Vlaams minister van Werk Jo Brouns": the portfolio comes between the title and
+# the name. The name is the shortest tail that is a first name (not a particle),
+# particles, and a surname: "... Onderwijs Annick De Ridder".
+_FIRST_NAME = r"(?!(?:De|Van|Vanden|Vander|Ter|Ten|Le|La|Du|Di|Da|El|Al|Von)\s)[A-ZÀ-ÖØ-Þ][\w’'\-]*"
+_PORTFOLIO_NAME = rf"{_FIRST_NAME}(?:\s+{_PARTICLE}|\s+(?:De|Van|Vanden|Vander|Der|Den|Ter|Ten))*\s+{_CAP}"
+_PORTFOLIO_TITLE = r"(?i:Vlaams\s+minister|Minister|Viceminister-president|Minister-president)"
+_PORTFOLIO_RE = rf"{_PORTFOLIO_TITLE}\s+van\s+[^:()\n]{{1,160}}\s+{_PORTFOLIO_NAME}"
+# A surname's lower-case part after a particle, as printed: "Anke Van dermeersch (Vlaams Belang)".
+_LABEL_NAME = (
+    rf"(?:{_CAP}(?:[ \u00a0](?:{_CAP}|{_PARTICLE})){{0,3}}?[ \u00a0]"
+    rf"(?i:van|de|ver|le|la|vanden|vander|del|di|da|du)[ \u00a0][a-zà-ÿ][\w’'\-]*(?=\s*\())|{NAME}"
+)
 
-_PARTY_LABEL = re.compile(rf"(?P<name>{NAME})\s*\((?P<party>[^()\n]{{1,30}})\)")
+_PARTY_LABEL = re.compile(rf"(?P<name>{_LABEL_NAME})\s*\((?P<party>[^()\n]{{1,30}})\)")
 _TITLE_LABEL = re.compile(rf"(?P<title>{_TITLE_RE})\s+(?P<name>{NAME})")
-_CHAIR_LABEL = re.compile(r"(?:De|de)\s+(?:voorzitter|ondervoorzitter)|Voorzitter")
+_PORTFOLIO_LABEL = re.compile(
+    rf"(?P<title>{_PORTFOLIO_TITLE})\s+van\s+(?P<portfolio>[^:()\n]{{1,160}})\s+(?P<name>{_PORTFOLIO_NAME})"
+)
+_CHAIR_LABEL = re.compile(r"(?i:(?:De|de)\s+(?:voorzitter|ondervoorzitter)|Voorzitter)")
 
 _NAMED_CHAIR = re.compile(
     rf"(?:De\s+|de\s+)?(?:voorzitter|Voorzitter|ondervoorzitter|Ondervoorzitter),?\s+(?P<name>{NAME})"
 )
-# Web exports and scrapers sometimes put a form of address before the name.
-_HONORIFIC = re.compile(r"^(?:[Dd]e heer|[Mm]evrouw|[Dd]hr\.|[Mm]evr\.)\s+(?=[A-ZÀ-Þ])")
+# Web exports, scrapers and some reports put a form of address before the name.
+_HONORIFIC_RE = r"(?i:De heer|Mevrouw|Dhr\.|Mevr\.|Mr\.)"
+_HONORIFIC = re.compile(rf"^{_HONORIFIC_RE}\s+(?=[A-ZÀ-Þ])")
 
 _LABEL_AT_START = re.compile(
-    rf"^[ \f]*(?P<label>(?:{NAME})\s*\([^()\n]{{1,30}}\)|(?:{_TITLE_RE})\s+(?:{NAME})|"
-    r"(?:De (?:voorzitter|ondervoorzitter))):[ \u00a0]*"
+    rf"^[ \f]*(?P<label>(?:{_HONORIFIC_RE}\s+)?(?:{_LABEL_NAME})\s*\([^()\n]{{1,30}}\)|"
+    rf"{_PORTFOLIO_RE}|(?:{_TITLE_RE})\s+(?:{NAME})|"
+    r"(?i:De (?:voorzitter|ondervoorzitter)))[ \u00a0]*:[ \u00a0]*"
 )
+# Particles that a name in capitals ("STIJN VAN DEN BOSSCHE") writes in lower case
+# when they follow another particle: "Van den Bossche".
+_INNER_PARTICLES = frozenset({"den", "der", "de", "ten", "ter", "het"})
 
 
 @dataclass(frozen=True)
@@ -86,7 +107,23 @@ class Speaker:
 
 
 def _clean_name(name: str) -> str:
-    return " ".join(name.replace("\u00a0", " ").split())
+    words = name.replace("\u00a0", " ").split()
+    if name.isupper() and len(words) > 1:  # a label in capitals: "STIJN DE ROO"
+        words = _title_case(words)
+    return " ".join(words)
+
+
+def _title_case(words: list[str]) -> list[str]:
+    """``STIJN VAN DEN BOSSCHE`` as the report writes it elsewhere: ``Stijn Van den Bossche``."""
+    out = []
+    for i, word in enumerate(words):
+        lower = word.lower()
+        after_particle = i > 1 and out[-1].lower() in {"van", "de", "ver", "vanden"}
+        if lower in _INNER_PARTICLES and after_particle:
+            out.append(lower)
+        else:
+            out.append("-".join(part.capitalize() for part in lower.split("-")))
+    return out
 
 
 def parse_speaker(label: str) -> Speaker | None:
@@ -124,7 +161,10 @@ def parse_speaker(label: str) -> Speaker | None:
         return Speaker(_clean_name(m["name"]), m["party"].strip(), "member")
     m = _TITLE_LABEL.fullmatch(text)
     if m:
-        return Speaker(_clean_name(m["name"]), None, _TITLES[m["title"].lower()])
+        return Speaker(_clean_name(m["name"]), None, _TITLES[" ".join(m["title"].lower().split())])
+    m = _PORTFOLIO_LABEL.fullmatch(text)
+    if m:  # "Vlaams minister van Werk Jo Brouns"
+        return Speaker(_clean_name(m["name"]), None, "minister")
     if re.fullmatch(NAME, text) and len(text.split()) >= 2:
         return Speaker(_clean_name(text), None, "member")
     return None
@@ -224,6 +264,31 @@ _DUTCH_DATE = re.compile(
 )
 
 
+# The turns table keeps dates in nanoseconds, which span 1677-09-22 to 2262-04-11.
+_FIRST_DATE = pd.Timestamp("1677-09-22")
+_LAST_DATE = pd.Timestamp("2262-04-11")
+
+
+def make_date(year: int, month: int, day: int) -> pd.Timestamp | None:
+    """The date, or ``None`` where there is no such day (``31 februari``, year 0).
+
+    Dates outside what the turns table can hold (1677-09-22 to 2262-04-11) are
+    ``None`` too: a typing error, not a meeting.
+    """
+    try:
+        date = pd.Timestamp(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+    return date if in_date_range(date) else None
+
+
+def in_date_range(date: pd.Timestamp) -> bool:
+    """Whether the turns table's nanosecond dates can hold ``date``."""
+    return bool(_FIRST_DATE <= date.tz_localize(None) <= _LAST_DATE) if date.tzinfo else bool(
+        _FIRST_DATE <= date <= _LAST_DATE
+    )
+
+
 def parse_dutch_date(value: object) -> pd.Timestamp | None:
     """Parse a Dutch long date (``dinsdag 25 februari 2025``) or an ISO date.
 
@@ -239,10 +304,7 @@ def parse_dutch_date(value: object) -> pd.Timestamp | None:
     text = str(value).strip()
     m = _DUTCH_DATE.search(text)
     if m:
-        try:
-            return pd.Timestamp(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
-        except ValueError:
-            return None
+        return make_date(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
     # Belgian dates put the day first (03/04/2024 is 3 April); ISO dates (2024-04-03)
     # are read as ISO.
     day_first = not re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text)
@@ -250,4 +312,7 @@ def parse_dutch_date(value: object) -> pd.Timestamp | None:
         ts = pd.to_datetime(text, dayfirst=day_first)
     except (ValueError, TypeError, OverflowError):
         return None
-    return None if pd.isna(ts) else pd.Timestamp(ts)
+    if pd.isna(ts):
+        return None
+    ts = pd.Timestamp(ts)
+    return ts if in_date_range(ts) else None
