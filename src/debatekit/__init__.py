@@ -75,6 +75,7 @@ from .parse._records import from_records
 from .parse._report import LINE_KINDS, ParseReport, ParseResult
 from .parse.flemish._labels import Speaker, parse_dutch_date, parse_speaker
 from .parse.flemish._reader import parse_transcript
+from .politics._palette import PARTY_COLOURS, party_colour, party_palette
 
 __all__ = [
     # reading
@@ -159,5 +160,9 @@ __all__ = [
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    # party colours
+    "PARTY_COLOURS",
+    "party_colour",
+    "party_palette",
     "__version__",
 ]
