@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 __all__ = ["Normalised", "normalise"]
 
 # Spaces other than U+0020 (tabs included), which labels and headers must not depend on.
-_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACES = "\t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 # Characters that take no room: zero-width spaces and joiners, direction marks, a stray BOM.
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 # Hyphens written as other characters; at a line end each is a word broken by typesetting.
@@ -77,7 +77,7 @@ class Normalised:
     Attributes
     ----------
     text
-        The normalised text; lines end in ``"\\n"``.
+        The normalised text, with Unix line ends.
     counts
         How many characters of each kind were changed (``"unicode spaces"``,
         ``"soft hyphens"``, ``"line-end hyphens"``, ``"lines split"``, ...).

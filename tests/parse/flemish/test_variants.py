@@ -27,8 +27,7 @@ def _turns(text: str):
 
 def _key(turns) -> list[tuple]:
     return [
-        (row.speaker, row.role, row.item, " ".join(row.text.split()))
-        for row in turns.itertuples()
+        (row.speaker, row.role, row.item, " ".join(row.text.split())) for row in turns.itertuples()
     ]
 
 
@@ -82,7 +81,9 @@ VARIANTS = {
 }
 # Stage directions, document lines and headers with another dash than the en dash.
 for _dash in ["-", "\u2010", "\u2011", "\u2012", "\u2014", "\u2015", "\u2212"]:
-    VARIANTS[f"line-start dash {_dash!r}"] = lambda s, d=_dash: re.sub(r"^– ", d + " ", s, flags=re.M)
+    VARIANTS[f"line-start dash {_dash!r}"] = lambda s, d=_dash: re.sub(
+        r"^– ", d + " ", s, flags=re.M
+    )
     VARIANTS[f"header dash {_dash!r}"] = lambda s, d=_dash: re.sub(
         r"\) – (\d+ maart)", f") {d} \\1", s
     )
@@ -120,8 +121,10 @@ def test_lines_split_at_a_glued_form_feed_keep_the_file_s_line_numbers(sample_te
     # Every turn starts at the line of the changed file that holds its label.
     lines = changed.split("\n")
     for row in glued.turns.itertuples():
-        assert row.speaker is None or row.speaker.split()[-1] in lines[row.line_start - 1] or (
-            row.role == "chair"
+        assert (
+            row.speaker is None
+            or row.speaker.split()[-1] in lines[row.line_start - 1]
+            or (row.role == "chair")
         )
     assert len(glued.turns) == len(plain.turns)
 
@@ -177,6 +180,7 @@ def test_hyphens_of_name_adjectives_and_collega_compounds_stay():
     ]
 
 
+_FIXTURE = [HealthCheck.function_scoped_fixture]
 _SPACES = ["\u00a0", "\u2009", "\u202f", "\u2002", "\t"]
 
 
@@ -200,7 +204,9 @@ def _check_speakers(sample_text, data, n_lines):
 
 
 # A few examples in every run (each parses the whole sample); hundreds in the slow one.
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_unicode_spaces_missing_blank_lines_and_glued_page_breaks_keep_the_speakers(
     sample_text, data
@@ -209,7 +215,9 @@ def test_unicode_spaces_missing_blank_lines_and_glued_page_breaks_keep_the_speak
 
 
 @pytest.mark.slow
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_many_mangled_samples_keep_the_speakers(sample_text, data):
     _check_speakers(sample_text, data, n_lines=200)

@@ -188,7 +188,9 @@ class Dehyphenator:
             return ("", "document", True) if n_joined > n_hyphened else ("-", "document", True)
         if hyphened in _HYPHEN_COMPOUNDS or f"{last}-{right}".lower() in _HYPHEN_COMPOUNDS:
             return "-", "compound", True
-        if last.lower() in _HYPHEN_HEADS or (last[0].isupper() and last.lower() in _NAME_ADJECTIVES):
+        if last.lower() in _HYPHEN_HEADS or (
+            last[0].isupper() and last.lower() in _NAME_ADJECTIVES
+        ):
             return "-", "compound", True
         if right[0].isdigit() or last[-1].isdigit():
             return "-", "digit", True

@@ -53,7 +53,9 @@ _TITLE_RE = (
 # the name. The name is the shortest tail that is a first name (not a particle),
 # particles, and a surname: "... Onderwijs Annick De Ridder".
 _FIRST_NAME = r"(?!(?:De|Van|Vanden|Vander|Ter|Ten|Le|La|Du|Di|Da|El|Al|Von)\s)[A-ZÀ-ÖØ-Þ][\w’'\-]*"
-_PORTFOLIO_NAME = rf"{_FIRST_NAME}(?:\s+{_PARTICLE}|\s+(?:De|Van|Vanden|Vander|Der|Den|Ter|Ten))*\s+{_CAP}"
+_PORTFOLIO_NAME = (
+    rf"{_FIRST_NAME}(?:\s+{_PARTICLE}|\s+(?:De|Van|Vanden|Vander|Der|Den|Ter|Ten))*\s+{_CAP}"
+)
 _PORTFOLIO_TITLE = r"(?i:Vlaams\s+minister|Minister|Viceminister-president|Minister-president)"
 _PORTFOLIO_RE = rf"{_PORTFOLIO_TITLE}\s+van\s+[^:()\n]{{1,160}}\s+{_PORTFOLIO_NAME}"
 # A surname's lower-case part after a particle, as printed: "Anke Van dermeersch (Vlaams Belang)".
@@ -284,8 +286,10 @@ def make_date(year: int, month: int, day: int) -> pd.Timestamp | None:
 
 def in_date_range(date: pd.Timestamp) -> bool:
     """Whether the turns table's nanosecond dates can hold ``date``."""
-    return bool(_FIRST_DATE <= date.tz_localize(None) <= _LAST_DATE) if date.tzinfo else bool(
-        _FIRST_DATE <= date <= _LAST_DATE
+    return (
+        bool(_FIRST_DATE <= date.tz_localize(None) <= _LAST_DATE)
+        if date.tzinfo
+        else bool(_FIRST_DATE <= date <= _LAST_DATE)
     )
 
 

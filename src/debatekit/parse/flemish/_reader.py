@@ -33,8 +33,8 @@ from ._hyphenation import Dehyphenator
 from ._labels import (
     NAME,
     in_date_range,
-    make_date,
     is_procedural,
+    make_date,
     match_label,
     parse_chair_change,
     parse_chair_line,
@@ -595,7 +595,9 @@ class _TranscriptParser:
             lines = ", ".join(str(self._original(n)) for n in unplaced[:5])
             _warn("W004", path=where, n=len(unplaced), lines=lines, hint=hint)
         long_chair = [
-            t for t in self.turns if not t.chair_known and sum(len(p.split()) for p in t.paragraphs) >= 200
+            t
+            for t in self.turns
+            if not t.chair_known and sum(len(p.split()) for p in t.paragraphs) >= 200
         ]
         if long_chair:
             t = long_chair[0]
