@@ -230,6 +230,8 @@ class Errors:
         "The 'roles' parameter of StanceAnalyzer must be a role or a sequence of roles "
         "among {valid}. Got {value!r} instead (unknown: {unknown})."
     )
+    # E800-E899: the shared parts (parameter checks, the conformance suite)
+    E800 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
 
 
 class Warnings:

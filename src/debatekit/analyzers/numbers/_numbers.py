@@ -8,8 +8,9 @@ from typing import ClassVar
 import pandas as pd
 
 from ..._errors import AnalyzerError, Errors
+from ...lang._sentences import sentence_at, sentence_spans
 from .._base import Analyzer, register_analyzer
-from ._scan import KINDS, Figure, scan, sentence_at, sentence_breaks
+from ._scan import KINDS, Figure, scan
 
 __all__ = ["NUMBER_COLUMNS", "Numbers", "numbers", "figures_table"]
 
@@ -72,11 +73,11 @@ def figures_table(
         found = [f for f in scan(text, year=year) if f.kind in wanted]
         if not found:
             continue
-        breaks = sentence_breaks(text)
+        spans = sentence_spans(text)
         for f in found:
             columns["turn_id"].append(turn_id)
             columns["speaker"].append(speaker)
-            columns["sentence"].append(sentence_at(breaks, text, f.start))
+            columns["sentence"].append(sentence_at(spans, text, f.start))
             for name, field in zip(Figure._fields, f, strict=True):
                 columns[name].append(field)
     return _typed(columns)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ._labels import MONTHS, make_date
+from ...lang._dates import MONTHS, make_date
 
 __all__ = [
     "Header",
