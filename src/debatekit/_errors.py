@@ -286,6 +286,12 @@ class Warnings:
         "({files}). Is one report there twice? Remove the copy, or key turns by file "
         "with turns['turn_id'] = turns['source'] + ':' + turns['turn_id']."
     )
+    # the federal Chamber's reports: W500-W549
+    W500 = (
+        "{path}: {n} byte(s) are not valid UTF-8 (the first, 0x{byte:02X}, at offset "
+        "{offset}); they were read as Windows-1252 and the rest as UTF-8. Check accented "
+        "names such as 'Désir' near that offset in the result."
+    )
     # entities and the gazetteer: W100-W149
     W100 = (
         "[W100] The spaCy pipeline {name!r} has no 'ner' component, so only the gazetteer, "

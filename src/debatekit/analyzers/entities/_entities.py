@@ -35,6 +35,7 @@ from ..._errors import (
     Warnings,
     message,
 )
+from ..._progress import PROGRESS, progress_bar
 from ...lang._names import PARTICLE, PERSON_TITLE
 from .._base import Analyzer, register_analyzer
 from ._acronyms import definitions_in, guess_label
@@ -532,7 +533,7 @@ class EntityRecognizer(Analyzer):
         labels: str | Iterable[str] | None = None,
         batch_size: int = 64,
         n_process: int = 1,
-        progress: bool = True,
+        progress: bool = PROGRESS,
     ) -> None:
         self.model = model
         self.gazetteer = gazetteer
@@ -626,9 +627,7 @@ class EntityRecognizer(Analyzer):
         texts = data["text"].fillna("").astype(str).tolist()
         docs = self.nlp_.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
         if self.progress:
-            from tqdm.auto import tqdm
-
-            docs = tqdm(docs, total=len(texts), desc="Entities", unit="turn")
+            docs = progress_bar(docs, desc="entities", total=len(texts), unit="turn")
         # canonical -> (full name, category); the gazetteer's word over a text's.
         catalog = {
             c: (f, k)
@@ -709,7 +708,7 @@ def entities(
     labels: str | Iterable[str] | None = None,
     batch_size: int = 64,
     n_process: int = 1,
-    progress: bool = True,
+    progress: bool = PROGRESS,
 ) -> pd.DataFrame:
     """Named entities in each turn: one row per mention, canonicalised.
 
