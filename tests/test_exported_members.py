@@ -12,6 +12,7 @@ INTENDED = {
     "read_text",
     "from_records",
     "sample_path",
+    "PDF_LIMITS",
     "ParseReport",
     "ParseResult",
     "CorpusResult",

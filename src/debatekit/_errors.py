@@ -104,6 +104,29 @@ class Errors:
         "The 'date' parameter must be a date between 1677-09-22 and 2262-04-11 (a "
         "pandas.Timestamp, datetime or 'YYYY-MM-DD' string). Got {value!r} instead."
     )
+    E024 = (
+        "The folder holds no .txt or .pdf report itself. Reports in {n_sub} subfolder(s) "
+        "({subfolders}): read them all with dk.read_corpus({glob!r}) (or '**/*.pdf'). Other "
+        "files there: {others} (a .docx report must be saved as .txt or .pdf first)."
+    )
+    E026 = "{function} takes the path of a file, not {got}; {hint}."
+    E027 = (
+        "{function} was given an empty path (''). Pass the file's path, e.g. "
+        "dk.{function}('reports/plenaire_2024-03-27.pdf')."
+    )
+    E028 = (
+        "The PDF is encrypted (it asks for a password), so its text cannot be read. Open it "
+        "with the password and save an unprotected copy (e.g. `qpdf --decrypt in.pdf out.pdf`)."
+    )
+    E029 = (
+        "The PDF has {n} {what}, more than the limit of {limit} that protects against "
+        "malformed or hostile files. If the file is a real report, raise the limit: "
+        "dk.PDF_LIMITS[{key!r}] = {n}."
+    )
+    E032 = (
+        "The file could not be read: an unexpected {kind} ({cause}). The other files are "
+        "read; please report this file."
+    )
     E050 = "No such file. Check the path and its spelling (a relative path starts at {cwd})."
     E051 = (
         "This is a folder, not a file. Read every report in it with "
@@ -289,10 +312,14 @@ class Warnings:
         "change(s) of the page header's meeting). Each is read as its own meeting with "
         "its own turn_ids; split the file if that is not what you want."
     )
+    W008 = (
+        "{path}: {n} of {total} PDF page(s) have no text (scanned pages?): {pages}. Their "
+        "turns are missing; run OCR on the file (`ocrmypdf in.pdf out.pdf`) to read them."
+    )
     W050 = (
         "{path}, line {line}: not valid UTF-8 (byte 0x{byte:02X} at offset {offset}); the "
-        "file was decoded as Windows-1252. Check accented names such as 'Björn' in the "
-        "result, and save the file as UTF-8 to read it without this warning."
+        "bytes that are not UTF-8 were decoded as Windows-1252. Check accented names such "
+        "as 'Björn' near that line, and save the file as UTF-8 to read it without this warning."
     )
     W051 = (
         "{n} of {total} transcripts could not be read and were skipped: {details}. "

@@ -268,6 +268,8 @@ class _TranscriptParser:
         self.meeting_given = meeting is not None
         self.date = None if date is None else _date_parameter(date)
         self.bad_dates: list[tuple[int, str]] = []
+        self.form_feeds: list[int] = []
+        self.last_header = 0
         # Further meetings in the same file: (first line, meeting, date).
         self.meetings: list[tuple[int, str, pd.Timestamp | None]] = []
         self.kinds: list[str] = ["unplaced"] * len(self.lines)
@@ -291,6 +293,7 @@ class _TranscriptParser:
             line = raw
             if "\f" in line:
                 page_break = True
+                self.form_feeds.append(number)
                 line = line.replace("\f", "")
             # Inlined first-character tests: this loop runs once per line of a corpus.
             kind = furniture_kind(line) if line.lstrip()[:1] in FURNITURE_STARTS else None
@@ -396,12 +399,15 @@ class _TranscriptParser:
             return
         if header.date is None:
             self.bad_dates.append((number, header.date_text))
+        current = self.meetings[-1][1] if self.meetings else self.meeting
         if self.meeting is None:
             self.meeting = header.meeting
-        elif header.meeting != self.meeting and not self.meeting_given:
-            # Two reports in one file: the other meeting's first header starts it.
-            if not self.meetings or self.meetings[-1][1] != header.meeting:
-                self.meetings.append((number, header.meeting, header.date))
+        elif header.meeting != current and not self.meeting_given:
+            # Two reports in one file: the other meeting starts with the first page
+            # break after its predecessor's last header, else at its own header.
+            breaks = [n for n in self.form_feeds if self.last_header < n <= number]
+            self.meetings.append((breaks[0] if breaks else number, header.meeting, header.date))
+        self.last_header = number
         if self.date is None and not self.meetings:
             self.date = header.date
 
