@@ -80,21 +80,22 @@ class Paragraph:
     cell: int = -1
 
 
-_fallback_count = threading.local()
-
-
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
     """Decode the bytes UTF-8 refused as Windows-1252, and carry on as UTF-8 after them."""
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
     bad = exc.object[exc.start : exc.end]
-    _fallback_count.n = getattr(_fallback_count, "n", 0) + len(bad)
+    state = _cp1252_fallback.state  # type: ignore[attr-defined]
+    state.n = getattr(state, "n", 0) + len(bad)
     text = "".join(
         chr(byte) if byte in _CP1252_UNDEFINED else bytes([byte]).decode("cp1252") for byte in bad
     )
     return text, exc.end
 
 
+# The count lives on the handler, per thread: whichever copy of this module registered the
+# handler last (a reloaded module re-registers it), the count read is the one it keeps.
+_cp1252_fallback.state = threading.local()  # type: ignore[attr-defined]
 codecs.register_error(_ERRORS, _cp1252_fallback)
 
 
@@ -132,9 +133,10 @@ def decode_report(data: bytes, *, source: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first = exc.start
-    _fallback_count.n = 0
+    state = codecs.lookup_error(_ERRORS).state  # type: ignore[attr-defined]
+    state.n = 0
     text = data.decode("utf-8", errors=_ERRORS)
-    n_bad = _fallback_count.n
+    n_bad = state.n
     warnings.warn(
         message("W500", path=source or "<bytes>", n=n_bad, offset=first, byte=data[first]),
         EncodingWarning,
