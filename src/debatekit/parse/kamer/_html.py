@@ -33,7 +33,8 @@ __all__ = [
 
 _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li"})
 _BLOCK_SELECTOR = ", ".join(sorted(_BLOCKS))
-_ERRORS = "debatekit-cp1252"
+# Its own name: parse/_read.py registers a handler of its own for text files.
+_ERRORS = "debatekit-kamer-cp1252"
 # cp1252 leaves five bytes undefined; latin-1 gives them a code point instead of failing.
 _CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 # Characters that only shape the printed page: a soft hyphen, zero-width spaces and joiners,
