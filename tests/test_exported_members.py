@@ -85,6 +85,8 @@ INTENDED = {
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    "governments",
+    "blocs",
     "__version__",
 }
 

@@ -58,6 +58,7 @@ from .analyzers.stance._stance import (
     speaker_similarity,
     validate_similarity,
 )
+from .politics._governments import blocs, governments
 from .analyzers.stats import SpeakingStats, plot_speaking_stats, speaking_stats
 from .analyzers.topics._result import TopicResult
 from .analyzers.topics._topics import TopicAnalyzer, topics
@@ -157,5 +158,7 @@ __all__ = [
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    "governments",
+    "blocs",
     "__version__",
 ]

@@ -224,6 +224,15 @@ class Errors:
         "The 'roles' parameter of StanceAnalyzer must be a role or a sequence of roles "
         "among {valid}. Got {value!r} instead (unknown: {unknown})."
     )
+    E407 = (
+        "The governments table cannot be read: {problem}. Give it the columns parliament, "
+        "government, start, end (YYYY-MM-DD, empty while in office) and party."
+    )
+    E408 = (
+        "{where}, line {line}: the cue lexicon row cannot be used: {problem}. Each row needs "
+        "name, lang (nl, fr), kind, polarity (-1 or 1), weight, target (person, government), "
+        "a regular expression as pattern and a real example sentence."
+    )
 
 
 class Warnings:
