@@ -87,6 +87,10 @@ INTENDED = {
     "StanceError",
     "governments",
     "blocs",
+    # party colours
+    "PARTY_COLOURS",
+    "party_colour",
+    "party_palette",
     "__version__",
 }
 

@@ -233,6 +233,8 @@ class Errors:
         "name, lang (nl, fr), kind, polarity (-1 or 1), weight, target (person, government), "
         "a regular expression as pattern and a real example sentence."
     )
+    # E800-E899: the shared parts (parameter checks, the conformance suite)
+    E800 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
 
 
 class Warnings:

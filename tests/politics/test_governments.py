@@ -46,11 +46,22 @@ def test_the_bloc_follows_the_date():
 
 def test_users_extend_the_table():
     extra = pd.DataFrame(
-        [{"parliament": "brussels", "government": "Dilliès", "start": "2026-02-13",
-          "end": "", "party": "MR"}]
+        [
+            {
+                "parliament": "brussels",
+                "government": "Dilliès",
+                "start": "2026-02-13",
+                "end": "",
+                "party": "MR",
+            }
+        ]
     )
-    turns = _turns([("A B", "MR", "member", "2026-03-01", "brussels"),
-                    ("C D", "PS", "member", "2026-03-01", "brussels")])
+    turns = _turns(
+        [
+            ("A B", "MR", "member", "2026-03-01", "brussels"),
+            ("C D", "PS", "member", "2026-03-01", "brussels"),
+        ]
+    )
     table = dk.blocs(turns, table=dk.governments(extra))
     assert table.set_index("speaker")["bloc"].to_dict() == {"A B": "majority", "C D": "opposition"}
 
@@ -63,7 +74,8 @@ def test_a_date_outside_every_government_has_no_bloc():
 def test_a_bad_table_says_what_is_wrong():
     with pytest.raises(dk.StanceError, match="E407"):
         dk.governments(pd.DataFrame({"party": ["MR"]}))
-    bad = pd.DataFrame([{"parliament": "x", "government": "y", "start": "3 Feb", "end": "",
-                         "party": "MR"}])
+    bad = pd.DataFrame(
+        [{"parliament": "x", "government": "y", "start": "3 Feb", "end": "", "party": "MR"}]
+    )
     with pytest.raises(dk.StanceError, match="E407.*start"):
         dk.governments(bad)

@@ -32,6 +32,7 @@ from .._errors import (
     UnsupportedFormatError,
     message,
 )
+from .._progress import PROGRESS, progress_bar
 from .._schema import build_turns
 from ._report import ParseReport, ParseResult
 from .flemish._furniture import furniture_kind
@@ -420,7 +421,7 @@ def read_corpus(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     errors: Literal["warn", "raise", "ignore"] = "warn",
-    progress: bool = True,
+    progress: bool = PROGRESS,
     report: bool = False,
 ) -> pd.DataFrame | CorpusResult:
     """Read many reports into one turns table.
@@ -464,8 +465,6 @@ def read_corpus(
     >>> len(result.turns), len(result.failures)
     (100, 0)
     """
-    from tqdm.auto import tqdm
-
     if errors not in ("warn", "raise", "ignore"):
         raise ParameterError("[E054] " + Errors.E054.format(value=errors))
     files = _expand(paths)
@@ -477,7 +476,9 @@ def read_corpus(
     reports: dict[str, ParseReport] = {}
     failures: list[_Failure] = []
     with _gc_paused():
-        for file in tqdm(files, desc="Reading transcripts", unit="file", disable=not progress):
+        for file in progress_bar(
+            files, enabled=progress, desc="Reading transcripts", unit="file", delay=0
+        ):
             try:
                 file_rows, parse_report = parse_rows(read_text(file), file)
             except (DebatekitError, OSError) as exc:

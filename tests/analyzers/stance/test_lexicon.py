@@ -1,4 +1,4 @@
-"""The cue lexicon as data: each cue on its real sentence, French forms, questions, firing counts."""
+"""The cue lexicon as data: each cue on its real sentence, French, questions, counts."""
 
 from __future__ import annotations
 

@@ -35,6 +35,8 @@ from ..._errors import (
     Warnings,
     message,
 )
+from ..._progress import PROGRESS, progress_bar
+from ...lang._names import PARTICLE, PERSON_TITLE
 from .._base import Analyzer, register_analyzer
 from ._acronyms import definitions_in, guess_label
 from ._gazetteer import load_gazetteer, surface_forms
@@ -115,16 +117,10 @@ _TURN_FIELDS = ("turn_id", "meeting", "item", "speaker", "party", "role")
 # "VDAB-begeleiding", "niet-EU-burgers". "N-VA" and "CO2-arme" stay whole.
 _COMPOUND_INFIXES = r"(?<=[A-Z]{2})-(?=[a-z])|(?<=[a-z])-(?=[A-Z]{2})"
 
-_TITLES = (
-    r"collega|minister-president|viceminister-president|vice-minister-president|minister|"
-    r"staatssecretaris|eerste minister|premier|eurocommissaris|commissaris|de heer|heer|"
-    r"mevrouw|burgemeester|schepen|gouverneur|voorzitter|professor|prof\.|dr\."
-)
 # A name after a title: capitalised words and particles, never across a full stop.
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w\-]*"
-_NAME_PARTICLE = r"(?:van|de|den|der|ten|ter|te|het|la|le|du|da|von|zu|el|al)"
-_PERSON_NAME = rf"{_NAME_WORD}(?: (?:{_NAME_PARTICLE} )*{_NAME_WORD}){{0,4}}"
-_TITLED_NAME = re.compile(rf"(?<![\w-])(?i:{_TITLES})\s+(?P<name>{_PERSON_NAME})")
+_PERSON_NAME = rf"{_NAME_WORD}(?: (?:{PARTICLE} )*{_NAME_WORD}){{0,4}}"
+_TITLED_NAME = re.compile(rf"(?<![\w-])(?i:{PERSON_TITLE})\s+(?P<name>{_PERSON_NAME})")
 
 
 # --------------------------------------------------------------------------- model
@@ -537,7 +533,7 @@ class EntityRecognizer(Analyzer):
         labels: str | Iterable[str] | None = None,
         batch_size: int = 64,
         n_process: int = 1,
-        progress: bool = True,
+        progress: bool = PROGRESS,
     ) -> None:
         self.model = model
         self.gazetteer = gazetteer
@@ -631,9 +627,7 @@ class EntityRecognizer(Analyzer):
         texts = data["text"].fillna("").astype(str).tolist()
         docs = self.nlp_.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
         if self.progress:
-            from tqdm.auto import tqdm
-
-            docs = tqdm(docs, total=len(texts), desc="Entities", unit="turn")
+            docs = progress_bar(docs, desc="entities", total=len(texts), unit="turn")
         # canonical -> (full name, category); the gazetteer's word over a text's.
         catalog = {
             c: (f, k)
@@ -714,7 +708,7 @@ def entities(
     labels: str | Iterable[str] | None = None,
     batch_size: int = 64,
     n_process: int = 1,
-    progress: bool = True,
+    progress: bool = PROGRESS,
 ) -> pd.DataFrame:
     """Named entities in each turn: one row per mention, canonicalised.
 

@@ -8,8 +8,10 @@ from typing import ClassVar
 import pandas as pd
 
 from ..._errors import AnalyzerError, Errors
+from ..._progress import PROGRESS, progress_bar
+from ...lang._sentences import sentence_at, sentence_spans
 from .._base import Analyzer, register_analyzer
-from ._scan import KINDS, Figure, scan, sentence_at, sentence_breaks
+from ._scan import KINDS, Figure, scan
 
 __all__ = ["NUMBER_COLUMNS", "Numbers", "numbers", "figures_table"]
 
@@ -50,7 +52,7 @@ def _years(turns: pd.DataFrame) -> list[int | None]:
 
 
 def figures_table(
-    turns: pd.DataFrame, kinds: Sequence[str] = KINDS, *, progress: bool = False
+    turns: pd.DataFrame, kinds: Sequence[str] = KINDS, *, progress: bool = PROGRESS
 ) -> pd.DataFrame:
     """Scan every turn and build the tidy table of figures (see :func:`numbers`)."""
     wanted = set(kinds)
@@ -62,21 +64,18 @@ def figures_table(
         _years(turns),
         strict=True,
     )
-    if progress:  # tqdm.auto is imported only when a bar is shown
-        from tqdm.auto import tqdm
-
-        rows = tqdm(rows, total=len(turns), desc="numbers", mininterval=0.5)
+    rows = progress_bar(rows, enabled=progress, desc="numbers", total=len(turns), unit="turn")
     for turn_id, speaker, text, year in rows:
         if not isinstance(text, str):
             continue
         found = [f for f in scan(text, year=year) if f.kind in wanted]
         if not found:
             continue
-        breaks = sentence_breaks(text)
+        spans = sentence_spans(text)
         for f in found:
             columns["turn_id"].append(turn_id)
             columns["speaker"].append(speaker)
-            columns["sentence"].append(sentence_at(breaks, text, f.start))
+            columns["sentence"].append(sentence_at(spans, text, f.start))
             for name, field in zip(Figure._fields, f, strict=True):
                 columns[name].append(field)
     return _typed(columns)
@@ -102,7 +101,7 @@ class Numbers(Analyzer):
     kinds
         Keep only these kinds (see :data:`KINDS`); all of them by default.
     progress
-        Show a progress bar over the turns for a large corpus (over 2,000 turns).
+        Show a progress bar over the turns (drawn only when the work takes over a second).
 
     Attributes
     ----------
@@ -125,7 +124,7 @@ class Numbers(Analyzer):
     required_columns: ClassVar[tuple[str, ...]] = ("turn_id", "speaker", "text")
     check_params: ClassVar[dict] = {"progress": False}
 
-    def __init__(self, kinds: str | Sequence[str] | None = None, progress: bool = True) -> None:
+    def __init__(self, kinds: str | Sequence[str] | None = None, progress: bool = PROGRESS) -> None:
         self.kinds = kinds
         self.progress = progress
 
@@ -157,12 +156,11 @@ class Numbers(Analyzer):
         """
         self._check_fitted()
         self._validate(turns)
-        show = bool(self.progress) and len(turns) > 2000
-        return figures_table(turns, self.kinds_, progress=show)
+        return figures_table(turns, self.kinds_, progress=self.progress)
 
 
 def numbers(
-    turns: pd.DataFrame, kinds: str | Sequence[str] | None = None, *, progress: bool = True
+    turns: pd.DataFrame, kinds: str | Sequence[str] | None = None, *, progress: bool = PROGRESS
 ) -> pd.DataFrame:
     """Every figure in ``turns``, one row each, with its value, kind, unit and qualifier.
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import numpy as np
 
+from ...lang._dates import MONTHS
 from ...lang._numerals import (
     DIGITS,
     FRACTIONS,
@@ -30,9 +30,8 @@ from ...lang._numerals import (
     numeral_value,
     ordinal_value,
 )
-from ...parse.flemish._labels import MONTHS
 
-__all__ = ["KINDS", "QUALIFIERS", "Figure", "scan", "sentence_breaks", "sentence_at"]
+__all__ = ["KINDS", "QUALIFIERS", "Figure", "scan"]
 
 #: Every ``kind`` a figure can have.
 KINDS = (
@@ -213,7 +212,6 @@ _YEAR_BEFORE = re.compile(
 _DATE_BEFORE = re.compile(
     r"(?<!\w)(?:op|tot|vanaf|sinds|tegen|na|voor|tussen|en|of|datum|dag)\s+$", re.IGNORECASE
 )
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s+|\n\s*\n")  # led by a charset: fast
 _WINDOW = 30  # characters looked at before a figure for a qualifier
 
 
@@ -672,16 +670,3 @@ def _counted_noun(text: str, pos: int, *, plural: bool) -> str | None:
             return None
         return lowered
     return None
-
-
-def sentence_breaks(text: str) -> list[int]:
-    """Offsets where the sentences of ``text`` start (after the first)."""
-    return [m.end() for m in _SENTENCE_BREAK.finditer(text)]
-
-
-def sentence_at(breaks: list[int], text: str, start: int) -> str:
-    """The sentence of ``text`` that holds offset ``start``, given its ``sentence_breaks``."""
-    i = bisect_right(breaks, start)
-    begin = breaks[i - 1] if i else 0
-    stop = breaks[i] if i < len(breaks) else len(text)
-    return text[begin:stop].strip()

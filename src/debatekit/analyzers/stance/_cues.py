@@ -32,6 +32,9 @@ try:  # the regex parser moved in Python 3.11
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
+from ...lang._names import ADDRESS_TITLE
+from ...lang._sentences import sentence_spans
+
 __all__ = [
     "Cue",
     "CueMatch",
@@ -42,7 +45,6 @@ __all__ = [
     "LEXICON_COLUMNS",
     "load_cues",
     "lexicon_path",
-    "split_sentences",
     "find_cues",
     "NameIndex",
     "Target",
@@ -189,7 +191,7 @@ def _required_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """
     try:
         parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - a pattern the parser reads differently is just scanned
+    except Exception:
         return None
     found = _required_in(list(parsed))
     return tuple(sorted({s.lower() for s in found})) if found else None
@@ -228,25 +230,8 @@ def _required_in(items: list[Any]) -> list[str] | None:
 
 CUES: tuple[Cue, ...] = load_cues()
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’]?\s+(?=[“\"‘(]?[A-ZÀ-Þ0-9])|\n\s*\n")
 
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Cut ``text`` into sentences; return their (start, end) offsets."""
-    spans = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[start : m.start()].strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
-
-def find_cues(
-    text: str, cues: Sequence[Cue] = CUES, *, lang: str | None = None
-) -> list[CueMatch]:
+def find_cues(text: str, cues: Sequence[Cue] = CUES, *, lang: str | None = None) -> list[CueMatch]:
     """Find every stance cue in ``text``.
 
     A cue that lies inside a longer cue of the same sentence (``niet akkoord``
@@ -288,7 +273,7 @@ def find_cues(
     if not text:
         return []
     lowered = text.lower()
-    sentences = split_sentences(text)
+    sentences = sentence_spans(text)
     starts = [s for s, _ in sentences]
     found: list[CueMatch] = []
     for cue, required in _prepared(tuple(cues), lang):
@@ -436,7 +421,7 @@ def _apply_negation(
 
 # --- who is addressed ----------------------------------------------------------------------
 
-_TITLE = r"(?:collega|de\s+heer|mevrouw|minister|minister-president|staatssecretaris)"
+_TITLE = ADDRESS_TITLE
 
 
 class NameIndex:
