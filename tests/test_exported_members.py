@@ -87,6 +87,8 @@ INTENDED = {
     "StanceError",
     "governments",
     "blocs",
+    "speaker_positions",
+    "validate_positions",
     # party colours
     "PARTY_COLOURS",
     "party_colour",

@@ -52,12 +52,14 @@ from .analyzers.numbers._numbers import Numbers, numbers
 from .analyzers.numbers._plot import plot_numbers
 from .analyzers.stance._interactions import interactions
 from .analyzers.stance._plots import plot_interactions, plot_similarity, plot_speaker_map
+from .analyzers.stance._positions import speaker_positions
 from .analyzers.stance._stance import (
     StanceAnalyzer,
     government_stance,
     speaker_similarity,
     validate_similarity,
 )
+from .analyzers.stance._validate import validate_positions
 from .analyzers.stats import SpeakingStats, plot_speaking_stats, speaking_stats
 from .analyzers.topics._result import TopicResult
 from .analyzers.topics._topics import TopicAnalyzer, topics
@@ -162,6 +164,8 @@ __all__ = [
     "StanceError",
     "governments",
     "blocs",
+    "speaker_positions",
+    "validate_positions",
     # party colours
     "PARTY_COLOURS",
     "party_colour",

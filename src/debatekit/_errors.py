@@ -233,6 +233,12 @@ class Errors:
         "name, lang (nl, fr), kind, polarity (-1 or 1), weight, target (person, government), "
         "a regular expression as pattern and a real example sentence."
     )
+    E409 = "The {param!r} parameter of speaker_positions must be {rule}. Got {value!r} instead."
+    E410 = (
+        "Validation cannot be computed: {what}. Pass groups= (speaker -> group, or "
+        "dk.blocs(turns))"
+        " and/or votes= (a square vote agreement with the speakers named as in the turns)."
+    )
     # E800-E899: the shared parts (parameter checks, the conformance suite)
     E800 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
 
