@@ -33,6 +33,10 @@ __all__ = [
     "EmbedderError",
     "MissingDependencyError",
     "StanceError",
+    "VotesError",
+    "MembersError",
+    "VoteCountWarning",
+    "NamesWarning",
     "Errors",
     "Warnings",
 ]
@@ -76,7 +80,6 @@ class Errors:
     )
     E011 = "No such gazetteer file: {path}. Check the path (relative paths start at {cwd})."
     E012 = "No transcripts matched {spec!r}. Give files, a folder or a glob such as 'data/*.txt'."
-    E014 = "{param}={value!r}: choose one of {choices}."
     E015 = "Cannot write {path}: use one of {choices} (the suffix chooses the format)."
     E016 = (
         "Expected a turns DataFrame, got {type}. Build one with dk.read_transcript, "
@@ -109,20 +112,11 @@ class Errors:
         "the first at offset {offset}), not like the text of a report. debatekit reads a "
         "report's .pdf or the .txt text extracted from it."
     )
-    E054 = (
-        "The 'errors' parameter of read_corpus must be one of 'warn', 'raise' or "
-        "'ignore'. Got {value!r} instead."
-    )
     E055 = (
         "Cannot read records from {path}: use a DataFrame, a list of dictionaries, or a "
         "file ending in one of {suffixes}."
     )
     # E200-E249: numbers (figures in the text)
-    E200 = (
-        "The 'kinds' parameter of Numbers must name one or more of: {kinds}. Got {got!r} "
-        "instead. Leave it out (None) to keep every kind."
-    )
-    E201 = "The {name!r} parameter of compare_figures must be {rule}. Got {got!r} instead."
     E202 = (
         "The figures table lacks column(s) {missing}. Pass the table dk.numbers(turns) "
         "returns, or leave 'figures' out to compute it from the turns."
@@ -157,13 +151,6 @@ class Errors:
         "download {name}; or pass model='auto' (the best installed Dutch model) or "
         "model=None (a blank Dutch pipeline)."
     )
-    E105 = (
-        "[E105] The 'model' parameter of EntityRecognizer must be 'auto', None, a spaCy "
-        "model name or path, or a loaded spacy.Language. Got {value!r} instead."
-    )
-    E106 = (
-        "[E106] The {name!r} parameter of EntityRecognizer must be {rule}. Got {value!r} instead."
-    )
     E107 = (
         "[E107] No turn {turn_id!r} in the turns table. Pick one from turns['turn_id'], "
         "e.g. {example!r}."
@@ -187,25 +174,20 @@ class Errors:
         "The {package} package is not installed, and this embedder needs it. Install it "
         'with: pip install "debatekit[{extra}]", or use embedder="tfidf" (no extra needed).'
     )
-    E302 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
     E303 = (
         "None of the {n} texts has a word that is not a stop word, so there is nothing to "
         "embed. Pass turns with text of their own (not only procedural turns)."
     )
-    E304 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
     E305 = (
         "None of the {n} turns has {min_words} or more words outside the stop words, so "
         "no turn has a topic of its own. Pass more turns, or lower min_words."
     )
-    E306 = "The {param!r} parameter of {owner} must be one of {choices}. Got {value!r} instead."
     E307 = "The turns have no column(s) {missing} to group topics by. Columns there: {columns}."
     # stance (E400-E449)
-    E400 = "The {param!r} parameter of StanceAnalyzer must be a number >= 0. Got {value!r} instead."
     E401 = (
         "All three weights of StanceAnalyzer (content_weight, interaction_weight, "
         "government_weight) are 0, so there is nothing to combine. Give at least one a weight > 0."
     )
-    E402 = "The {param!r} parameter of StanceAnalyzer must be {rule}. Got {value!r} instead."
     E403 = (
         "Speaker similarity needs at least two speakers with roles {roles} who said "
         "something; the turns have {n}. Pass more turns, or widen roles=."
@@ -220,10 +202,6 @@ class Errors:
         "same-group and {cross} cross-group pairs. Check that the groups name the speakers "
         "as the turns do (e.g. 'Stijn De Roo')."
     )
-    E406 = (
-        "The 'roles' parameter of StanceAnalyzer must be a role or a sequence of roles "
-        "among {valid}. Got {value!r} instead (unknown: {unknown})."
-    )
     E407 = (
         "The governments table cannot be read: {problem}. Give it the columns parliament, "
         "government, start, end (YYYY-MM-DD, empty while in office) and party."
@@ -233,7 +211,10 @@ class Errors:
         "name, lang (nl, fr), kind, polarity (-1 or 1), weight, target (person, government), "
         "a regular expression as pattern and a real example sentence."
     )
-    E409 = "The {param!r} parameter of speaker_positions must be {rule}. Got {value!r} instead."
+    E409 = (
+        "speaker_positions(by=...) names column(s) {missing} that the turns do not have. "
+        "Columns there: {columns}."
+    )
     E410 = (
         "Validation cannot be computed: {what}. Pass groups= (speaker -> group, or "
         "dk.blocs(turns))"
@@ -241,6 +222,46 @@ class Errors:
     )
     # E800-E899: the shared parts (parameter checks, the conformance suite)
     E800 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
+
+    # votes (E550-E569) and members (E570-E589)
+    E550 = (
+        "No roll-call votes or vote results found. A Chamber report prints them as "
+        "'(Stemming/vote 1)' and 'Naamstemming - Vote nominatif: 1'; a Flemish one as "
+        "'115 leden hebben aan de stemming deelgenomen; ...'. Is this a plenary report "
+        "with votes?"
+    )
+    E551 = (
+        "read_votes reads Chamber reports (.html, as the Chamber publishes them) and "
+        "Flemish reports (.txt or .pdf); got a file ending in {suffix!r}."
+    )
+    E552 = "Expected a votes table (from dk.read_votes); it lacks column(s) {missing}."
+    E553 = "No reports matched {spec!r}. Give files, a folder or a glob such as 'plenary/*.html'."
+    E554 = (
+        "party_cohesion needs each vote's party: the votes have no 'party' column and no "
+        "members table was given. Pass members= (e.g. dk.kamer_members(56)), or join "
+        "them first with dk.join_members(votes)."
+    )
+    E570 = (
+        "debatekit ships the members of the Chamber's legislature(s) {shipped}, not "
+        "{legislature}. Load another table with dk.load_members(path)."
+    )
+    E571 = (
+        "Cannot read a members table from {path}: give a DataFrame, or an existing .csv, "
+        ".tsv or .parquet file (a relative path starts at {cwd})."
+    )
+    E572 = (
+        "The members table has no name columns: it needs 'first_name' and 'last_name' "
+        "(or 'member' as 'Firstname Surname'). Columns there: {columns}."
+    )
+    E573 = "Cannot read a members table from a {type}: give a DataFrame or a file path."
+    E574 = (
+        "join_members needs a members table for these rows (parliament: {parliaments}); "
+        "debatekit ships the Chamber's only. Pass members=dk.load_members(path)."
+    )
+    E575 = (
+        "The table has no column {column!r} to match names in. Columns there: {columns}. "
+        "Pass name= the column that holds the names."
+    )
 
 
 class Warnings:
@@ -265,6 +286,12 @@ class Warnings:
         "({files}). Is one report there twice? Remove the copy, or key turns by file "
         "with turns['turn_id'] = turns['source'] + ':' + turns['turn_id']."
     )
+    # the federal Chamber's reports: W500-W549
+    W500 = (
+        "{path}: {n} byte(s) are not valid UTF-8 (the first, 0x{byte:02X}, at offset "
+        "{offset}); they were read as Windows-1252 and the rest as UTF-8. Check accented "
+        "names such as 'Désir' near that offset in the result."
+    )
     # entities and the gazetteer: W100-W149
     W100 = (
         "[W100] The spaCy pipeline {name!r} has no 'ner' component, so only the gazetteer, "
@@ -286,6 +313,22 @@ class Warnings:
         "only {n_distinct} debate(s) with distinct text to cluster (a topic is a group of "
         "debates; a debate is the turns under one agenda heading). Pass more turns, or "
         "use_headings=False to cluster the turns one by one."
+    )
+
+    # votes (W550-W569) and members (W570-W589)
+    W550 = (
+        "{n} vote(s) list names that do not add up to the totals the report prints: "
+        "{votes}. The rows are kept as listed; check these votes in the report "
+        "(votes.attrs['totals'] and dk.read_vote_totals have every vote's counts)."
+    )
+    W551 = (
+        "{path}: {n} vote(s) in the text have no list of names in the report's annex "
+        "(votes {votes}); their totals are in dk.read_votes(..., totals=True)."
+    )
+    W570 = (
+        "{n} name(s) matched no member: {names}. They keep a missing 'member'; "
+        "table.attrs['unmatched'] lists them. Check the spelling, or pass a members table "
+        "that has them."
     )
 
 
@@ -460,6 +503,14 @@ class StanceError(AnalyzerError, ValueError):
     """Speaker similarity that cannot be computed or validated as asked."""
 
 
+class VotesError(DebatekitError, ValueError):
+    """Votes that cannot be read or summarised as asked."""
+
+
+class MembersError(DebatekitError, ValueError):
+    """A members table that cannot be read or used."""
+
+
 class DebatekitWarning(UserWarning):
     """Base class of every warning debatekit emits."""
 
@@ -470,3 +521,11 @@ class EncodingWarning(DebatekitWarning):
 
 class ModelFallbackWarning(DebatekitWarning):
     """A requested model is missing; a smaller fallback is used."""
+
+
+class VoteCountWarning(DebatekitWarning):
+    """Listed names that do not add up to the totals a report prints."""
+
+
+class NamesWarning(DebatekitWarning):
+    """Names that matched no member."""

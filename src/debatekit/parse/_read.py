@@ -25,7 +25,6 @@ from .._errors import (
     EncodingWarning,
     Errors,
     NoTextLayerError,
-    ParameterError,
     PdfReadError,
     TranscriptError,
     TranscriptNotFoundError,
@@ -34,6 +33,7 @@ from .._errors import (
 )
 from .._progress import PROGRESS, progress_bar
 from .._schema import build_turns
+from .._validation import check_choice
 from ._report import ParseReport, ParseResult
 from .flemish._furniture import furniture_kind
 from .flemish._reader import parse_rows, parse_transcript
@@ -465,8 +465,7 @@ def read_corpus(
     >>> len(result.turns), len(result.failures)
     (100, 0)
     """
-    if errors not in ("warn", "raise", "ignore"):
-        raise ParameterError("[E054] " + Errors.E054.format(value=errors))
+    check_choice(errors, "errors", "read_corpus", ("warn", "raise", "ignore"))
     files = _expand(paths)
     if not files:
         raise TranscriptError(

@@ -220,14 +220,14 @@ def test_registered_and_usable_through_analyze(sample_turns):
 
 
 def test_parameter_and_input_errors_name_the_fix(sample_turns, sample_topics):
-    with pytest.raises(dk.AnalyzerError, match=r"\[E304\].*'n_topics'.*Got 0"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\].*'n_topics'.*Got 0"):
         dk.topics(sample_turns, n_topics=0)
-    with pytest.raises(dk.AnalyzerError, match=r"\[E304\].*'own_weight'"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\].*'own_weight'"):
         dk.topics(sample_turns, own_weight=2.0)
     procedural = sample_turns[sample_turns["procedural"]]
     with pytest.raises(dk.AnalyzerError, match=r"\[E305\].*min_words"):
         dk.topics(procedural)
-    with pytest.raises(dk.AnalyzerError, match=r"\[E306\].*'freq'"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\].*'freq'"):
         sample_topics.over_time("fortnight")
     with pytest.raises(dk.SchemaError, match=r"\[E307\].*'district'"):
         sample_topics.by("district")

@@ -7,8 +7,8 @@ from typing import ClassVar
 
 import pandas as pd
 
-from ..._errors import AnalyzerError, Errors
 from ..._progress import PROGRESS, progress_bar
+from ..._validation import check_choices
 from ...lang._sentences import sentence_at, sentence_spans
 from .._base import Analyzer, register_analyzer
 from ._scan import KINDS, Figure, scan
@@ -35,13 +35,7 @@ NUMBER_COLUMNS = (
 def _check_kinds(kinds: str | Iterable[str] | None) -> tuple[str, ...]:
     if kinds is None:
         return KINDS
-    chosen = (kinds,) if isinstance(kinds, str) else tuple(kinds)
-    unknown = [k for k in chosen if k not in KINDS]
-    if unknown or not chosen:
-        raise AnalyzerError(
-            "[E200] " + Errors.E200.format(got=list(chosen), kinds=", ".join(KINDS))
-        )
-    return chosen
+    return check_choices(kinds, "kinds", "Numbers", KINDS) or KINDS
 
 
 def _years(turns: pd.DataFrame) -> list[int | None]:

@@ -30,6 +30,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from ..._debates import in_reading_order
 from ..._errors import StanceError, message
 from ..._schema import require_columns
+from ..._validation import check_int, check_number
 from ...lang._stop_words import dutch_stop_words
 from ._cues import CUES, LANGS, Cue, find_cues
 from ._scaling import wordfish
@@ -152,7 +153,9 @@ def speaker_positions(
     SchemaError
         ``turns`` lacks a needed column.
     StanceError
-        A parameter is out of range (E409).
+        ``by=`` names a column the turns do not have (E409).
+    ParameterError
+        A parameter is out of range (E800).
 
     Examples
     --------
@@ -191,28 +194,17 @@ def _by_columns(turns: pd.DataFrame, by: str | Sequence[str] | None) -> list[str
     keys = [] if by is None else [by] if isinstance(by, str) else list(by)
     missing = [k for k in keys if k not in turns.columns]
     if missing:
-        raise StanceError(
-            message("E409", param="by", rule=f"columns of the turns (no {missing})", value=by)
-        )
+        raise StanceError(message("E409", missing=missing, columns=list(turns.columns)))
     return keys
 
 
 def _check(*, min_turns: int, prior: float, n_boot: int, level: float, thanks: float) -> None:
-    checks = [
-        ("min_turns", isinstance(min_turns, int) and min_turns >= 1, "an int >= 1", min_turns),
-        ("prior", isinstance(prior, (int, float)) and prior > 0, "a number > 0", prior),
-        ("n_boot", isinstance(n_boot, int) and n_boot >= 0, "an int >= 0", n_boot),
-        ("level", isinstance(level, float) and 0 < level < 1, "a float in (0, 1)", level),
-        (
-            "thanks_weight",
-            isinstance(thanks, (int, float)) and thanks >= 0,
-            "a number >= 0",
-            thanks,
-        ),
-    ]
-    for param, ok, rule, value in checks:
-        if not ok or isinstance(value, bool):
-            raise StanceError(message("E409", param=param, rule=rule, value=value))
+    owner = "speaker_positions"
+    check_int(min_turns, "min_turns", owner, minimum=1)
+    check_number(prior, "prior", owner, minimum=0, strict=True)
+    check_int(n_boot, "n_boot", owner, minimum=0)
+    check_number(level, "level", owner, minimum=0, maximum=1, strict=True)
+    check_number(thanks, "thanks_weight", owner, minimum=0)
 
 
 def _one_speaker(

@@ -38,6 +38,7 @@ import pandas as pd
 from ..._debates import debates, in_reading_order
 from ..._errors import StanceError, message
 from ..._progress import PROGRESS, progress_bar
+from ..._validation import check_choices, check_int, check_number
 from ...embed._embedders import embed_or_fall_back, get_embedder
 from .._base import Analyzer, register_analyzer
 from ._interactions import interactions
@@ -139,25 +140,15 @@ class StanceAnalyzer(Analyzer):
         self.progress = progress
 
     def _check_params(self) -> np.ndarray:
+        owner = type(self).__name__
         given = (self.content_weight, self.interaction_weight, self.government_weight)
         for name, value in zip(COMPONENTS, given, strict=True):
-            if not _is_number(value) or not np.isfinite(value) or value < 0:
-                raise StanceError(message("E400", param=f"{name}_weight", value=_plain(value)))
+            check_number(_plain(value), f"{name}_weight", owner, minimum=0)
         weights = np.array(given, dtype=float)
         if weights.sum() == 0:
             raise StanceError(message("E401"))
-        if (
-            not isinstance(self.min_words, (int, np.integer))
-            or isinstance(self.min_words, bool)
-            or self.min_words < 0
-        ):
-            raise StanceError(
-                message("E402", param="min_words", rule="an int >= 0", value=_plain(self.min_words))
-            )
-        if not _is_number(self.prior) or not np.isfinite(self.prior) or self.prior <= 0:
-            raise StanceError(
-                message("E402", param="prior", rule="a number > 0", value=_plain(self.prior))
-            )
+        check_int(_plain(self.min_words), "min_words", owner, minimum=0)
+        check_number(_plain(self.prior), "prior", owner, minimum=0, strict=True)
         _check_roles(self.roles)
         return weights / weights.sum()
 
@@ -270,10 +261,6 @@ class StanceAnalyzer(Analyzer):
         return self.similarity_.round(2)._repr_html_()
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
-
-
 def _plain(value: Any) -> Any:
     """A numpy scalar as the Python number it holds, so that a message shows ``-1.0``."""
     return value.item() if isinstance(value, np.generic) else value
@@ -289,16 +276,7 @@ def _check_roles(roles: str | Sequence[str]) -> list[str]:
         given = _role_list(roles)
     except TypeError:
         given = [roles]  # type: ignore[list-item]
-    unknown = [r for r in given if r not in ROLES]
-    if unknown or not given:
-        raise StanceError(
-            message(
-                "E406",
-                valid=", ".join(repr(r) for r in ROLES),
-                value=_plain(roles),
-                unknown=", ".join(repr(r) for r in unknown) or "none",
-            )
-        )
+    check_choices(given, "roles", "StanceAnalyzer", ROLES)
     return given
 
 

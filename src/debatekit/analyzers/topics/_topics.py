@@ -46,6 +46,7 @@ from ..._debates import debate_ids, has_headings, meeting_ids, reading_order, re
 from ..._errors import AnalyzerError, DebatekitWarning, EmbedderError, message
 from ..._progress import PROGRESS, progress_bar
 from ..._schema import count_words
+from ..._validation import check_int, check_number
 from ...embed._embedders import (
     Embedder,
     TfidfEmbedder,
@@ -241,26 +242,14 @@ class TopicAnalyzer(Analyzer):
     # -- steps -----------------------------------------------------------------
 
     def _check_params(self) -> None:
-        checks = [
-            ("n_topics", self.n_topics is None or _is_int(self.n_topics, 1), "None or an int >= 1"),
-            ("min_words", _is_int(self.min_words, 0), "an int >= 0"),
-            ("own_weight", _is_number(self.own_weight, 0, 1), "a number in [0, 1]"),
-            ("heading_weight", _is_number(self.heading_weight, 0), "a number >= 0"),
-            ("max_topics", _is_int(self.max_topics, 2), "an int >= 2"),
-            ("top_n_words", _is_int(self.top_n_words, 1), "an int >= 1"),
-            ("n_representative", _is_int(self.n_representative, 0), "an int >= 0"),
-        ]
-        for param, ok, rule in checks:
-            if not ok:
-                raise AnalyzerError(
-                    message(
-                        "E304",
-                        param=param,
-                        owner="TopicAnalyzer",
-                        rule=rule,
-                        value=getattr(self, param),
-                    )
-                )
+        owner = type(self).__name__
+        check_int(self.n_topics, "n_topics", owner, minimum=1, allow_none=True)
+        check_int(self.min_words, "min_words", owner, minimum=0)
+        check_number(self.own_weight, "own_weight", owner, minimum=0, maximum=1)
+        check_number(self.heading_weight, "heading_weight", owner, minimum=0)
+        check_int(self.max_topics, "max_topics", owner, minimum=2)
+        check_int(self.top_n_words, "top_n_words", owner, minimum=1)
+        check_int(self.n_representative, "n_representative", owner, minimum=0)
 
     def _embed(self, layout: _Layout, *, fit: bool) -> tuple[np.ndarray, np.ndarray]:
         """Vectors of the content turns and of the debates' subjects, in one space."""
@@ -619,18 +608,6 @@ def _outside_stacklevel() -> int:
     while frame is not None and frame.f_code.co_filename.startswith(package):
         frame, level = frame.f_back, level + 1
     return level
-
-
-def _is_int(value: Any, low: int) -> bool:
-    return isinstance(value, (int, np.integer)) and not isinstance(value, bool) and value >= low
-
-
-def _is_number(value: Any, low: float, high: float = np.inf) -> bool:
-    return (
-        isinstance(value, (int, float, np.number))
-        and not isinstance(value, bool)
-        and (low <= value <= high)
-    )
 
 
 def topics(
