@@ -241,7 +241,7 @@ def _vote_correlation(
     i, j = _pairs(names)
     rho, known = _spearman(sim[i, j], agree[i, j])
     exceed = 0
-    for _ in range(n_permutations):
+    for _ in range(n_permutations if np.isfinite(rho) else 0):
         p = rng.permutation(len(names))
         permuted, _ = _spearman(sim[i, j], agree[p[i], p[j]])
         exceed += bool(np.isfinite(permuted) and permuted >= rho)
@@ -250,7 +250,9 @@ def _vote_correlation(
         "value": rho,
         "ci_low": np.nan,
         "ci_high": np.nan,
-        "p_value": (exceed + 1) / (n_permutations + 1) if n_permutations else np.nan,
+        "p_value": (exceed + 1) / (n_permutations + 1)
+        if n_permutations and np.isfinite(rho)
+        else np.nan,
         "n": known,
         "n_speakers": len(names),
         "coverage": known / len(i) if len(i) else np.nan,
