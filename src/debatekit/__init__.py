@@ -26,6 +26,7 @@ from ._errors import (
     NotFittedError,
     NoTurnsError,
     ParameterError,
+    ParseWarning,
     PdfReadError,
     RecordsError,
     SchemaError,
@@ -51,10 +52,10 @@ from .analyzers._base import (
 from .analyzers.entities._entities import EntityRecognizer, entities
 from .analyzers.entities._gazetteer import GAZETTEER_COLUMNS, load_gazetteer
 from .analyzers.entities._views import entity_summary, render_entities
-from .analyzers.numbers._figure_match import compare_figures
+from .analyzers.numbers._figure_match import FigureComparison, compare_figures
 from .analyzers.numbers._numbers import Numbers, numbers
 from .analyzers.numbers._plot import plot_numbers
-from .analyzers.stance._interactions import interactions
+from .analyzers.stance._interactions import Interactions, interactions
 from .analyzers.stance._plots import plot_interactions, plot_similarity, plot_speaker_map
 from .analyzers.stance._positions import speaker_positions
 from .analyzers.stance._stance import (
@@ -79,7 +80,14 @@ from .embed._embedders import (
 )
 from .lang._dates import parse_dutch_date
 from .lang._stop_words import dutch_stop_words
-from .parse._read import CorpusResult, read_corpus, read_text, read_transcript, sample_path
+from .parse._read import (
+    PDF_LIMITS,
+    CorpusResult,
+    read_corpus,
+    read_text,
+    read_transcript,
+    sample_path,
+)
 from .parse._records import from_records
 from .parse._report import LINE_KINDS, ParseReport, ParseResult
 from .parse.flemish._labels import Speaker, parse_speaker
@@ -102,6 +110,7 @@ __all__ = [
     "read_text",
     "from_records",
     "sample_path",
+    "PDF_LIMITS",
     "ParseReport",
     "ParseResult",
     "CorpusResult",
@@ -125,6 +134,7 @@ __all__ = [
     "Numbers",
     "numbers",
     "compare_figures",
+    "FigureComparison",
     "plot_numbers",
     # entities
     "entities",
@@ -166,10 +176,12 @@ __all__ = [
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    "ParseWarning",
     # stance: who sides with whom
     "StanceAnalyzer",
     "speaker_similarity",
     "interactions",
+    "Interactions",
     "government_stance",
     "validate_similarity",
     "plot_similarity",
@@ -204,3 +216,17 @@ __all__ = [
     "party_palette",
     "__version__",
 ]
+
+
+def _own_public_objects() -> None:
+    """Show public classes and functions as ``debatekit.X`` (in reprs, help and tracebacks)."""
+    for name in __all__:
+        obj = globals()[name]
+        if isinstance(obj, type) or callable(obj) and hasattr(obj, "__module__"):
+            try:
+                obj.__module__ = __name__
+            except (AttributeError, TypeError):  # a builtin or a C type
+                pass
+
+
+_own_public_objects()
