@@ -200,9 +200,8 @@ def sample_check() -> None:
     turns = dk.read_transcript(dk.sample_path())
     sim = dk.speaker_similarity(turns[turns["item"] == 9])
     v, a, r = "Thijs Verbeurgt", "Imade Annouri", "Axel Ronse"
-    print(
-        f"Sample item 9: V~A {sim.loc[v, a]:+.2f} > V~R {sim.loc[v, r]:+.2f}: {sim.loc[v, a] > sim.loc[v, r]}"
-    )
+    right = sim.loc[v, a] > sim.loc[v, r]
+    print(f"Sample item 9: V~A {sim.loc[v, a]:+.2f} > V~R {sim.loc[v, r]:+.2f}: {right}")
 
 
 def speed(data: Path, rounds: int = 5) -> None:
@@ -219,12 +218,10 @@ def speed(data: Path, rounds: int = 5) -> None:
             times[name].append((time.process_time() - start) / len(texts) * 1000)
     _cues._prepared = prefilter
     for name, values in times.items():
-        print(
-            f"  find_cues, {name:<10} min {min(values):.2f} ms/turn, median {statistics.median(values):.2f}"
-        )
-    print(
-        f"  ratio (every cue / prefilter, medians): {statistics.median(times['every cue']) / statistics.median(times['prefilter']):.1f}"
-    )
+        low, mid = min(values), statistics.median(values)
+        print(f"  find_cues, {name:<10} min {low:.2f} ms/turn, median {mid:.2f}")
+    ratio = statistics.median(times["every cue"]) / statistics.median(times["prefilter"])
+    print(f"  ratio (every cue / prefilter, medians): {ratio:.1f}")
 
 
 def main() -> int:
