@@ -91,6 +91,10 @@ INTENDED = {
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    "governments",
+    "blocs",
+    "speaker_positions",
+    "validate_positions",
     # votes and members
     "read_votes",
     "read_vote_totals",

@@ -57,12 +57,14 @@ from .analyzers.numbers._numbers import Numbers, numbers
 from .analyzers.numbers._plot import plot_numbers
 from .analyzers.stance._interactions import Interactions, interactions
 from .analyzers.stance._plots import plot_interactions, plot_similarity, plot_speaker_map
+from .analyzers.stance._positions import speaker_positions
 from .analyzers.stance._stance import (
     StanceAnalyzer,
     government_stance,
     speaker_similarity,
     validate_similarity,
 )
+from .analyzers.stance._validate import validate_positions
 from .analyzers.stats import SpeakingStats, plot_speaking_stats, speaking_stats
 from .analyzers.topics._result import TopicResult
 from .analyzers.topics._topics import TopicAnalyzer, topics
@@ -90,6 +92,7 @@ from .parse._readers import Reader, parse_transcript, register_reader
 from .parse._records import from_records
 from .parse._report import LINE_KINDS, ParseReport, ParseResult
 from .parse.flemish._labels import Speaker, parse_speaker
+from .politics._governments import blocs, governments
 from .politics._members import (
     MEMBER_COLUMNS,
     NameMatcher,
@@ -187,6 +190,10 @@ __all__ = [
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    "governments",
+    "blocs",
+    "speaker_positions",
+    "validate_positions",
     # votes and members
     "read_votes",
     "read_vote_totals",

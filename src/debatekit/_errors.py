@@ -251,6 +251,24 @@ class Errors:
         "same-group and {cross} cross-group pairs. Check that the groups name the speakers "
         "as the turns do (e.g. 'Stijn De Roo')."
     )
+    E407 = (
+        "The governments table cannot be read: {problem}. Give it the columns parliament, "
+        "government, start, end (YYYY-MM-DD, empty while in office) and party."
+    )
+    E408 = (
+        "{where}, line {line}: the cue lexicon row cannot be used: {problem}. Each row needs "
+        "name, lang (nl, fr), kind, polarity (-1 or 1), weight, target (person, government), "
+        "a regular expression as pattern and a real example sentence."
+    )
+    E409 = (
+        "speaker_positions(by=...) names column(s) {missing} that the turns do not have. "
+        "Columns there: {columns}."
+    )
+    E410 = (
+        "Validation cannot be computed: {what}. Pass groups= (speaker -> group, or "
+        "dk.blocs(turns))"
+        " and/or votes= (a square vote agreement with the speakers named as in the turns)."
+    )
     # E800-E899: the shared parts (parameter checks, the conformance suite)
     E800 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
 

@@ -25,6 +25,7 @@ from ..._progress import PROGRESS, progress_bar
 from ...lang._sentences import sentence_spans
 from .._base import Analyzer, register_analyzer
 from ._cues import (
+    LANGS,
     Cue,
     CueMatch,
     NameIndex,
@@ -93,7 +94,11 @@ def _turn_rows(row: Any, state: dict[str, Any], names: NameIndex) -> list[dict[s
     speaker = str(row.speaker)
     minister = state["minister"]
     spans = sentence_spans(text)
-    cues = find_cues(text)
+    lang = getattr(row, "lang", None)
+    cues = find_cues(text, lang=lang if isinstance(lang, str) and lang in LANGS else None)
+    by_sentence: dict[int, list[CueMatch]] = {}
+    for match in cues:
+        by_sentence.setdefault(match.sentence, []).append(match)
     rows: list[dict[str, Any]] = []
     vocative = None
     addressed = None
@@ -106,11 +111,12 @@ def _turn_rows(row: Any, state: dict[str, Any], names: NameIndex) -> list[dict[s
             names=names,
             speaker=speaker,
             minister=minister,
-            you=minister if row.role == "member" and minister else state["previous"],
+            # a member's "u" is the minister; with no minister it is nobody, not a colleague
+            you=minister if row.role == "member" else state["previous"],
             vocative=vocative,
             others=[o for o in state["others"] if o != speaker],
         )
-        in_sentence = [c for c in cues if c.sentence == index]
+        in_sentence = by_sentence.get(index, [])
         for match in in_sentence:
             aimed = targets
             if match.cue.kind == "alignment":
@@ -124,7 +130,7 @@ def _turn_rows(row: Any, state: dict[str, Any], names: NameIndex) -> list[dict[s
                     answered=state["answered"],
                 )
             weight = match.cue.weight
-            if match.cue.polarity > 0 and _BUT.search(text, match.end, end):
+            if match.cue.polarity > 0 and _BUT.search(text, match.end, min(end, match.end + 250)):
                 weight /= 2  # "een goede zaak, maar ...": the praise is hedged
             if match.cue.kind in _EVALUATIONS and not state["answered"]:
                 weight /= 2  # a question describes a problem; a reply judges the answer
@@ -242,19 +248,10 @@ class Interactions(Analyzer):
 def _interaction_table(turns: pd.DataFrame, *, progress: bool) -> pd.DataFrame:
     turns = in_reading_order(turns)
     rows: list[dict[str, Any]] = []
-    meeting_names: dict[Any, NameIndex] = {}
+    meeting_names = _names_per_meeting(turns)
     groups = list(debates(turns))
     for meeting, _item, debate in progress_bar(groups, enabled=progress, desc="interactions"):
-        key = None if pd.isna(meeting) else meeting
-        if key not in meeting_names:
-            if "meeting" not in turns.columns:
-                pool = turns
-            elif key is None:
-                pool = turns[turns["meeting"].isna()]
-            else:
-                pool = turns[turns["meeting"] == key]
-            meeting_names[key] = NameIndex(pool["speaker"].dropna().unique())
-        names = meeting_names[key]
+        names = meeting_names[None if pd.isna(meeting) else meeting]
         ministers = debate.loc[debate["role"] == "minister", "speaker"].dropna()
         state: dict[str, Any] = {
             "minister": str(ministers.iloc[0]) if len(ministers) else None,
@@ -274,6 +271,17 @@ def _interaction_table(turns: pd.DataFrame, *, progress: bool) -> pd.DataFrame:
                 state["others"].append(speaker)
     table = pd.DataFrame(rows, columns=list(INTERACTION_COLUMNS))
     return _typed(table)
+
+
+def _names_per_meeting(turns: pd.DataFrame) -> dict[Any, NameIndex]:
+    """Each meeting's speakers, who may be named in it: one groupby, linear in the turns."""
+    if "meeting" not in turns.columns:
+        return {None: NameIndex(turns["speaker"].dropna().unique())}
+    speakers = turns.groupby("meeting", sort=False, dropna=False)["speaker"]
+    return {
+        (None if pd.isna(key) else key): NameIndex(group.dropna().unique())
+        for key, group in speakers
+    }
 
 
 def _typed(table: pd.DataFrame) -> pd.DataFrame:
