@@ -34,6 +34,7 @@ from ._errors import (
     UnsupportedFormatError,
 )
 from ._schema import TURN_COLUMNS
+from ._stream import analyze_dataset, iter_turns, read_dataset, read_turns
 from ._version import __version__
 from .analyzers._base import (
     Analyzer,
@@ -82,6 +83,11 @@ __all__ = [
     "read_corpus",
     "read_text",
     "from_records",
+    # scaling: Parquet datasets chunk by chunk (docs/scaling.md)
+    "read_turns",
+    "iter_turns",
+    "analyze_dataset",
+    "read_dataset",
     "sample_path",
     "ParseReport",
     "ParseResult",

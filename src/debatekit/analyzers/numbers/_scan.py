@@ -32,7 +32,15 @@ from ...lang._numerals import (
 )
 from ...parse.flemish._labels import MONTHS
 
-__all__ = ["KINDS", "QUALIFIERS", "Figure", "scan", "sentence_breaks", "sentence_at"]
+__all__ = [
+    "KINDS",
+    "QUALIFIERS",
+    "Figure",
+    "scan",
+    "sentence_breaks",
+    "sentence_at",
+    "MAX_SENTENCE",
+]
 
 #: Every ``kind`` a figure can have.
 KINDS = (
@@ -679,9 +687,35 @@ def sentence_breaks(text: str) -> list[int]:
     return [m.end() for m in _SENTENCE_BREAK.finditer(text)]
 
 
-def sentence_at(breaks: list[int], text: str, start: int) -> str:
-    """The sentence of ``text`` that holds offset ``start``, given its ``sentence_breaks``."""
+#: Longest ``sentence`` kept; a longer one (a turn without full stops) is cut to
+#: the words around the figure, so that the table stays linear in the text.
+MAX_SENTENCE = 1000
+
+
+def sentence_at(breaks: list[int], text: str, start: int, end: int | None = None) -> str:
+    """The sentence of ``text`` that holds offset ``start``, given its ``sentence_breaks``.
+
+    A sentence over :data:`MAX_SENTENCE` characters is cut to about that many
+    around the figure (``start`` to ``end``), at word boundaries, with ``…``
+    where it was cut.
+    """
     i = bisect_right(breaks, start)
     begin = breaks[i - 1] if i else 0
     stop = breaks[i] if i < len(breaks) else len(text)
-    return text[begin:stop].strip()
+    if stop - begin <= MAX_SENTENCE:
+        return text[begin:stop].strip()
+    return _window(text, begin, stop, start, start if end is None else end)
+
+
+def _window(text: str, begin: int, stop: int, start: int, end: int) -> str:
+    """About :data:`MAX_SENTENCE` characters of ``text[begin:stop]`` around ``start:end``."""
+    side = max(0, (MAX_SENTENCE - (end - start)) // 2)
+    left, right = max(begin, start - side), min(stop, end + side)
+    if left > begin:  # start at a word, not in one
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < stop:
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    piece = text[left:right].strip()
+    return ("… " if left > begin else "") + piece + (" …" if right < stop else "")
