@@ -17,6 +17,7 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
 from ._errors import Errors, ParameterError
@@ -114,23 +115,43 @@ def _pool_context() -> Any:
     return None
 
 
+# What every task of a forked run shares (a fitted pipeline): set before the
+# workers fork, so that they inherit it instead of unpickling it per task.
+_FORKED_SHARED: Any = None
+
+
+def _with_forked_shared(func: Callable[[Any, T], R], task: T) -> R:
+    return func(_FORKED_SHARED, task)
+
+
 def _results(
-    func: Callable[[T], R], tasks: Sequence[T], jobs: int
+    func: Callable[..., R], tasks: Sequence[T], jobs: int, shared: Any, has_shared: bool
 ) -> Iterator[tuple[R, list[tuple[type[Warning], str]]]]:
+    bound = partial(func, shared) if has_shared else func
     if jobs == 1:
-        yield from (_recorded(func, task) for task in tasks)
+        yield from (_recorded(bound, task) for task in tasks)
         return
     context = _pool_context()
     if context is None:
         from joblib import Parallel, delayed
 
         parallel = Parallel(n_jobs=jobs, backend="loky", return_as="generator", max_nbytes=None)
-        yield from parallel(delayed(_recorded)(func, task) for task in tasks)
+        yield from parallel(delayed(_recorded)(bound, task) for task in tasks)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield from pool.map(_recorded, [func] * len(tasks), tasks)
+    global _FORKED_SHARED
+    _FORKED_SHARED = shared
+    forked = partial(_with_forked_shared, func) if has_shared else func
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            # Workers fork at the first submission, after _FORKED_SHARED is set.
+            yield from pool.map(_recorded, [forked] * len(tasks), tasks)
+    finally:
+        _FORKED_SHARED = None
+
+
+_NO_SHARED = object()
 
 
 def run_chunks(
@@ -142,6 +163,7 @@ def run_chunks(
     desc: str = "",
     unit: str = "it",
     weights: Iterable[int] | None = None,
+    shared: Any = _NO_SHARED,
 ) -> Iterator[R]:
     """``func`` applied to every task, on ``n_jobs`` processes, results in task order.
 
@@ -159,6 +181,10 @@ def run_chunks(
         The bar's label and unit.
     weights
         How many units each task counts on the bar (files, turns); 1 each by default.
+    shared
+        An object every task needs (a fitted pipeline): ``func(shared, task)``
+        is called. Forked workers inherit it; elsewhere it is pickled with
+        each task.
 
     Yields
     ------
@@ -175,7 +201,9 @@ def run_chunks(
         bar = tqdm(total=sum(sizes), desc=desc, unit=unit, mininterval=0.5)
     seen: set[tuple[type[Warning], str]] = set()
     try:
-        for size, (result, caught) in zip(sizes, _results(func, tasks, jobs), strict=True):
+        for size, (result, caught) in zip(
+            sizes, _results(func, tasks, jobs, shared, shared is not _NO_SHARED), strict=True
+        ):
             _reraise(caught, seen)
             if bar is not None:
                 bar.update(size)
