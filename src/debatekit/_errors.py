@@ -243,7 +243,6 @@ class Errors:
         "{name!r} needs the whole corpus at once. Read the turns with dk.read_turns(path) "
         "and run it in memory, or on Dask with the gathered vectors (docs/scaling.md)."
     )
-    E704 = 'dk.dask needs Dask: pip install "debatekit[dask]" (dask[dataframe] and distributed).'
 
 
 class Warnings:

@@ -132,7 +132,9 @@ class TurnsWriter(TableWriter):
 def _parts(folder: Path) -> dict[int, list[Path]]:
     """The dataset's part files by chunk number."""
     if not folder.is_dir():
-        raise TranscriptNotFoundError(Errors.E703.format(path=os.fspath(folder)), path=folder)
+        raise TranscriptNotFoundError(
+            Errors.E703.format(path=os.fspath(folder)), path=folder, code="E703"
+        )
     parts: dict[int, list[Path]] = {}
     for file in sorted(folder.rglob("*.parquet")):
         found = _PART.match(file.name)
