@@ -89,6 +89,10 @@ INTENDED = {
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    # party colours
+    "PARTY_COLOURS",
+    "party_colour",
+    "party_palette",
     "__version__",
 }
 

@@ -43,11 +43,11 @@ def test_worker_warnings_are_raised_in_the_parent_in_order():
 
 @pytest.mark.parametrize("bad", [0, -2, 1.5, True, "2", None])
 def test_bad_n_jobs_is_refused_with_its_value(bad):
-    with pytest.raises(dk.ParameterError, match=r"\[E700\].*'n_jobs' parameter of Owner"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\].*'n_jobs' parameter of Owner"):
         check_n_jobs(bad, "Owner")
 
 
 @pytest.mark.parametrize("bad", [0, -1, 2.0, False])
 def test_bad_batch_size_is_refused(bad):
-    with pytest.raises(dk.ParameterError, match=r"\[E701\]"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\]"):
         check_batch_size(bad, "Owner")

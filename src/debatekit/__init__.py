@@ -67,14 +67,16 @@ from .embed._embedders import (
     EmbeddingCache,
     SentenceTransformerEmbedder,
     TfidfEmbedder,
-    dutch_stop_words,
     get_embedder,
 )
+from .lang._dates import parse_dutch_date
+from .lang._stop_words import dutch_stop_words
 from .parse._read import CorpusResult, read_corpus, read_text, read_transcript, sample_path
 from .parse._records import from_records
 from .parse._report import LINE_KINDS, ParseReport, ParseResult
-from .parse.flemish._labels import Speaker, parse_dutch_date, parse_speaker
+from .parse.flemish._labels import Speaker, parse_speaker
 from .parse.flemish._reader import parse_transcript
+from .politics._palette import PARTY_COLOURS, party_colour, party_palette
 
 __all__ = [
     # reading
@@ -163,5 +165,9 @@ __all__ = [
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    # party colours
+    "PARTY_COLOURS",
+    "party_colour",
+    "party_palette",
     "__version__",
 ]

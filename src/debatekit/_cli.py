@@ -15,6 +15,7 @@ import pandas as pd
 from ._errors import DebatekitError, ParameterError, message
 from ._version import __version__
 from .analyzers.stats import speaking_stats
+from .lang._dates import format_dutch_date
 from .parse._read import read_corpus, read_transcript, sample_path
 from .parse._report import LINE_KINDS, ParseReport
 
@@ -22,11 +23,6 @@ __all__ = ["main", "summarize", "write_turns"]
 
 _FORMATS = {".csv", ".parquet", ".jsonl", ".json"}
 _WIDTH = 92
-_DUTCH_DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-_DUTCH_MONTHS = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli",
-    "augustus", "september", "oktober", "november", "december",
-]  # fmt: skip
 
 
 def write_turns(turns: pd.DataFrame, out: str | Path) -> Path:
@@ -60,12 +56,6 @@ def write_turns(turns: pd.DataFrame, out: str | Path) -> Path:
     else:
         raise ParameterError(message("E015", path=path, choices=", ".join(sorted(_FORMATS))))
     return path
-
-
-def _dutch_date(date: pd.Timestamp | None) -> str:
-    if date is None or pd.isna(date):
-        return "date unknown"
-    return f"{_DUTCH_DAYS[date.weekday()]} {date.day} {_DUTCH_MONTHS[date.month - 1]} {date.year}"
 
 
 def _indent(text: str, prefix: str) -> list[str]:
@@ -126,7 +116,7 @@ def summarize(path: str | Path) -> str:
     turns, report = read_transcript(path, report=True)
     n_speakers = turns.loc[turns["role"] != "chair", "speaker"].nunique()
     lines = [
-        f"Meeting {report.meeting or '?'}, {_dutch_date(report.date)}: {len(turns)} turns "
+        f"Meeting {report.meeting or '?'}, {format_dutch_date(report.date)}: {len(turns)} turns "
         f"in {turns['item'].nunique()} debates, {n_speakers} speakers besides the chair",
         "",
         "Debates:",

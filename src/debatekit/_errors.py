@@ -224,16 +224,9 @@ class Errors:
         "The 'roles' parameter of StanceAnalyzer must be a role or a sequence of roles "
         "among {valid}. Got {value!r} instead (unknown: {unknown})."
     )
-    # scaling: n_jobs, streaming, Dask (E700-E799)
-    E700 = (
-        "The 'n_jobs' parameter of {owner} must be an int >= 1, or -1 for one worker per "
-        "CPU. Got {value!r} instead."
-    )
-    E701 = "The 'batch_size' parameter of {owner} must be an int >= 1. Got {value!r} instead."
-    E702 = (
-        "The 'to' parameter of {owner} must be the path of a Parquet dataset (a folder, "
-        "e.g. 'turns.parquet'). Got {value!r} instead."
-    )
+    # E800-E899: the shared parts (parameter checks, the conformance suite)
+    E800 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
+    # scaling: streaming, Dask (E700-E799)
     E703 = (
         "{path} holds no Parquet dataset of turns (no .parquet file under it). Write one "
         "with dk.read_corpus(paths, to={path!r})."

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any, TypeVar
 
-from ._errors import Errors, ParameterError
+from ._validation import check_param
 
 __all__ = [
     "check_n_jobs",
@@ -44,8 +44,7 @@ def check_n_jobs(n_jobs: object, owner: str) -> int:
         Any other value, naming ``owner`` and the value received.
     """
     ok = isinstance(n_jobs, int) and not isinstance(n_jobs, bool) and (n_jobs >= 1 or n_jobs == -1)
-    if not ok:
-        raise ParameterError("[E700] " + Errors.E700.format(owner=owner, value=n_jobs))
+    check_param(ok, "n_jobs", owner, "an int >= 1, or -1 for one worker per CPU", n_jobs)
     return int(n_jobs)  # type: ignore[arg-type]
 
 
@@ -58,8 +57,7 @@ def check_batch_size(batch_size: object, owner: str) -> int:
         Any other value.
     """
     ok = isinstance(batch_size, int) and not isinstance(batch_size, bool) and batch_size >= 1
-    if not ok:
-        raise ParameterError("[E701] " + Errors.E701.format(owner=owner, value=batch_size))
+    check_param(ok, "batch_size", owner, "an int >= 1", batch_size)
     return int(batch_size)  # type: ignore[arg-type]
 
 

@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from ._errors import Errors, ParameterError, TranscriptNotFoundError
+from ._validation import check_param
 
 __all__ = [
     "TurnsWriter",
@@ -54,8 +55,9 @@ def check_target(to: object, owner: str) -> Path:
     ParameterError
         ``to`` is not a path, or names an existing file.
     """
-    if not isinstance(to, (str, os.PathLike)) or not os.fspath(to) or Path(to).is_file():
-        raise ParameterError("[E702] " + Errors.E702.format(owner=owner, value=to))
+    ok = isinstance(to, (str, os.PathLike)) and bool(os.fspath(to)) and not Path(to).is_file()
+    rule = "the path of a Parquet dataset (a folder, e.g. 'turns.parquet'), not a file"
+    check_param(ok, "to", owner, rule, to)
     return Path(to)
 
 

@@ -70,5 +70,5 @@ def test_streaming_twice_replaces_the_first_dataset(corpus, tmp_path):
 def test_a_target_that_is_a_file_is_refused(corpus, tmp_path):
     file = tmp_path / "turns.parquet"
     file.write_text("x", encoding="utf-8")
-    with pytest.raises(dk.ParameterError, match=r"\[E702\]"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\]"):
         dk.read_corpus(corpus, progress=False, to=file)

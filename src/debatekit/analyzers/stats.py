@@ -8,6 +8,7 @@ import pandas as pd
 
 from .._errors import Errors, ParameterError
 from .._schema import count_words
+from ..politics._palette import party_colour
 from ._base import Analyzer, register_analyzer
 
 __all__ = ["SpeakingStats", "speaking_stats", "plot_speaking_stats"]
@@ -180,6 +181,8 @@ def plot_speaking_stats(
             for name, party in zip(stats["speaker"], stats["party"])
         ]
     colours = [_ROLE_COLOURS.get(r, "#1f77b4") for r in stats["role"]] if "role" in stats else None
+    if by == "party":  # each party in its own colour
+        colours = [party_colour(p) for p in stats["party"]]
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 0.35 * len(stats) + 1))
     ax.barh(list(labels), stats["words"], color=colours)

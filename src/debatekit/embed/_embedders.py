@@ -18,16 +18,13 @@ loaded model, an embedder) into an :class:`Embedder`.
 
 from __future__ import annotations
 
-import ast
 import hashlib
-import importlib.util
 import re
 import warnings
 import weakref
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -44,6 +41,8 @@ from .._errors import (
     NotFittedError,
     message,
 )
+from ..lang._stop_words import dutch_stop_words
+from ..lang._tokens import TOKEN_PATTERN
 
 __all__ = [
     "Embedder",
@@ -51,9 +50,6 @@ __all__ = [
     "SentenceTransformerEmbedder",
     "EmbeddingCache",
     "get_embedder",
-    "dutch_stop_words",
-    "DEBATE_WORDS",
-    "TOKEN_PATTERN",
     "DEFAULT_MODEL",
     "embed_or_fall_back",
     "embed_with_fallback",
@@ -61,88 +57,6 @@ __all__ = [
 
 #: The multilingual model users with internet access would pick for Dutch.
 DEFAULT_MODEL = "paraphrase-multilingual-MiniLM-L12-v2"
-
-#: Words of two or more letters, hyphenated compounds kept whole
-#: ("kmo-portefeuille", "ai-wet"); numbers (document numbers, years, amounts)
-#: say little about a subject and would otherwise crowd the vocabulary.
-TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+(?:-[^\W\d_]+)*\b"
-
-#: Words every debate of the Flemish Parliament shares, whatever its subject:
-#: forms of address, the floor's procedure, and the fillers of spoken Dutch.
-DEBATE_WORDS = frozenset(
-    """
-    minister ministers minister-president collega collega's collegas voorzitter
-    voorzitters vraag vragen vraagt vroeg gevraagd antwoord antwoorden antwoordt
-    geantwoord dank danken dankt bedankt bedank dankjewel dankuwel bedanking heer
-    heren mevrouw mevrouwen woord woorden repliek replieken uitleg afgehandeld
-    commissie commissies parlement parlementslid parlementsleden lid leden
-    vlaams vlaamse vlaanderen regering regeringen beleid kabinet fractie
-    interpellatie actualiteitsdebat debat vergadering zitting agenda
-    ga gaan gaat gegaan komt komen kom gekomen zeg zeggen zegt gezegd denk denken
-    denkt gedacht vind vinden vindt gevonden weet weten wist geweten zie zien ziet
-    gezien hoop hopen hoopt blijkt blijven blijft staat staan stond sta maak maken
-    maakt gemaakt heel echt inderdaad natuurlijk uiteraard eigenlijk immers
-    gewoon zeker wel goed goede graag belangrijk belangrijke duidelijk duidelijke
-    punt punten stuk kader vlak zaak zaken feit manier aantal keer kant jaar jaren
-    procent euro miljoen miljard stilaan momenteel ondertussen alvast daarnaast
-    daarbij daarvoor daarover daarmee daaraan hierover hiervoor hierbij waarbij
-    waarvoor waarover waarin ervoor erover erop eraan ermee erbij nl enerzijds nodig
-    anderzijds één twee drie vier vijf tien honderd duizend
-    """.split()
-)
-
-
-@lru_cache(maxsize=1)
-def dutch_stop_words() -> frozenset[str]:
-    """Dutch stop words: spaCy's list plus the words every debate shares.
-
-    The words are given as the tokenizer of :class:`TfidfEmbedder` sees them,
-    so that a stop word with an apostrophe ("collega's") is dropped whole.
-
-    Returns
-    -------
-    frozenset of str
-        Lower-case words, spaCy's ``spacy.lang.nl.stop_words.STOP_WORDS``
-        (no model needed) and :data:`DEBATE_WORDS`.
-
-    Examples
-    --------
-    >>> from debatekit.embed._embedders import dutch_stop_words
-    >>> {"de", "minister", "voorzitter", "collega"} <= dutch_stop_words()
-    True
-    >>> "werkloosheid" in dutch_stop_words()
-    False
-    """
-    words = {w.lower() for w in _spacy_dutch_stop_words()} | DEBATE_WORDS
-    token = re.compile(TOKEN_PATTERN)
-    # Add the pieces the tokenizer makes of each word, or scikit-learn warns
-    # that the stop words are inconsistent with the tokenizer.
-    pieces = {piece for word in words for piece in token.findall(word)}
-    return frozenset(words | pieces)
-
-
-def _spacy_dutch_stop_words() -> set[str]:
-    """SpaCy's ``spacy.lang.nl.stop_words.STOP_WORDS``, read without importing spaCy.
-
-    Importing any part of spaCy imports spaCy itself (and thinc and torch),
-    seconds for a word list; the list is a string literal in that file.
-    """
-    spec = importlib.util.find_spec("spacy")
-    if spec is None or spec.origin is None:
-        raise MissingDependencyError(message("E301", package="spacy", extra="dev"))
-    source = Path(spec.origin).parent / "lang" / "nl" / "stop_words.py"
-    try:
-        tree = ast.parse(source.read_text(encoding="utf-8"))
-    except OSError:  # an unusual install: import it after all
-        from spacy.lang.nl.stop_words import STOP_WORDS
-
-        return set(STOP_WORDS)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            return set(node.value.split())
-    from spacy.lang.nl.stop_words import STOP_WORDS
-
-    return set(STOP_WORDS)
 
 
 @runtime_checkable

@@ -63,5 +63,5 @@ def test_short_forms_found_by_the_prefilter_follow_the_token_rules():
 
 
 def test_a_bad_n_jobs_is_refused(sample_turns):
-    with pytest.raises(dk.ParameterError, match=r"\[E700\].*EntityRecognizer"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\].*EntityRecognizer"):
         dk.entities(sample_turns, model=None, n_jobs=0)

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 import debatekit as dk
-from debatekit.analyzers.numbers._scan import MAX_SENTENCE
+from debatekit.analyzers.numbers._numbers import MAX_SENTENCE
 
 
 def _corpus(sample_turns, copies):
@@ -40,5 +40,5 @@ def test_a_turn_without_full_stops_keeps_a_bounded_sentence():
 
 
 def test_a_bad_n_jobs_is_refused(sample_turns):
-    with pytest.raises(dk.ParameterError, match=r"\[E700\].*Numbers"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\].*Numbers"):
         dk.numbers(sample_turns, n_jobs=0)

@@ -10,14 +10,14 @@ from debatekit.analyzers.stance._cues import (
     NameIndex,
     find_cues,
     resolve_targets,
-    split_sentences,
 )
+from debatekit.lang._sentences import sentence_spans
 
 
 def sentence_with(turns, phrase: str) -> str:
     """The sentence of the sample that holds ``phrase`` (so the test reads real text)."""
     for text in turns["text"].dropna():
-        for start, end in split_sentences(text):
+        for start, end in sentence_spans(text):
             if phrase in text[start:end]:
                 return text[start:end]
     raise AssertionError(f"{phrase!r} is not in the sample")
@@ -177,16 +177,6 @@ def test_every_cue_has_a_known_kind_and_a_sign():
 def test_overlapping_cues_yield_the_longer_one():
     names = [m.cue.name for m in find_cues("Ik voel me niet aangesproken.")]
     assert names == ["ik voel me niet aangesproken"]
-
-
-def test_sentences_split_at_stops_and_blank_lines():
-    text = "Minister, dank u. Ik ben het eens.\n\nDat is goed? Ja."
-    assert [text[s:e] for s, e in split_sentences(text)] == [
-        "Minister, dank u.",
-        "Ik ben het eens.",
-        "Dat is goed?",
-        "Ja.",
-    ]
 
 
 def test_names_are_found_with_a_title_or_in_full():

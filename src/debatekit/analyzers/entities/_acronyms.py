@@ -13,15 +13,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ...lang._names import PARTICLES
+
 __all__ = ["Definition", "find_definitions", "guess_label"]
 
 _ACRONYM_IN_PARENS = re.compile(r"\((?P<acronym>[A-Z][A-Za-z0-9&]{0,9}[A-Z0-9])\)")
 # Where the long form cannot reach back past: a sentence end, a colon, brackets.
 _CLAUSE_END = re.compile(r"[.!?:;()\[\]\n](?=\s|$)|[()\[\]\n]")
 # Lower-case words allowed inside a proper name.
-_NAME_PARTICLES = frozenset(
-    "van voor en de der den het in op of met bij tot te ter aan and for the to on de la le "
-    "des du et von und für".split()
+_NAME_PARTICLES = frozenset(PARTICLES) | frozenset(
+    "voor en in op of met bij tot aan and for the to on des et und für".split()
 )
 _DASH_WORDS = frozenset({"–", "-", "—", "&", "+"})
 _LAW_WORDS = ("act", "wet", "decreet", "richtlijn", "verordening", "directive", "regulation")

@@ -37,6 +37,7 @@ from ..._errors import (
 )
 from ..._parallel import check_n_jobs, chunk_slices, run_chunks
 from ..._schema import require_columns
+from ...lang._names import PARTICLE, PERSON_TITLE, PERSON_TITLES
 from .._base import Analyzer, register_analyzer
 from ._acronyms import definitions_in, guess_label
 from ._gazetteer import load_gazetteer, surface_forms
@@ -117,22 +118,16 @@ _TURN_FIELDS = ("turn_id", "meeting", "item", "speaker", "party", "role")
 # "VDAB-begeleiding", "niet-EU-burgers". "N-VA" and "CO2-arme" stay whole.
 _COMPOUND_INFIXES = r"(?<=[A-Z]{2})-(?=[a-z])|(?<=[a-z])-(?=[A-Z]{2})"
 
-_TITLES = (
-    r"collega|minister-president|viceminister-president|vice-minister-president|minister|"
-    r"staatssecretaris|eerste minister|premier|eurocommissaris|commissaris|de heer|heer|"
-    r"mevrouw|burgemeester|schepen|gouverneur|voorzitter|professor|prof\.|dr\."
-)
 # A name after a title: capitalised words and particles, never across a full stop.
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w\-]*"
-_NAME_PARTICLE = r"(?:van|de|den|der|ten|ter|te|het|la|le|du|da|von|zu|el|al)"
-_PERSON_NAME = rf"{_NAME_WORD}(?: (?:{_NAME_PARTICLE} )*{_NAME_WORD}){{0,4}}"
+_PERSON_NAME = rf"{_NAME_WORD}(?: (?:{PARTICLE} )*{_NAME_WORD}){{0,4}}"
 # The lookahead on the titles' first letters lets the regex engine skip most
 # positions at C speed (a case-insensitive alternation alone tries every one).
 _TITLE_INITIALS = "".join(
-    sorted({t[0] for t in _TITLES.split("|")} | {t[0].upper() for t in _TITLES.split("|")})
+    sorted({t[0] for t in PERSON_TITLES} | {t[0].upper() for t in PERSON_TITLES})
 )
 _TITLED_NAME = re.compile(
-    rf"(?=[{_TITLE_INITIALS}])(?<![\w-])(?i:{_TITLES})\s+(?P<name>{_PERSON_NAME})"
+    rf"(?=[{_TITLE_INITIALS}])(?<![\w-])(?i:{PERSON_TITLE})\s+(?P<name>{_PERSON_NAME})"
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
@@ -9,8 +10,9 @@ import pandas as pd
 
 from ..._errors import AnalyzerError, Errors
 from ..._parallel import check_n_jobs, chunk_slices, run_chunks
+from ...lang._sentences import sentence_at, sentence_spans
 from .._base import Analyzer, register_analyzer
-from ._scan import KINDS, Figure, scan, sentence_at, sentence_breaks
+from ._scan import KINDS, Figure, scan
 
 __all__ = ["NUMBER_COLUMNS", "Numbers", "numbers", "figures_table"]
 
@@ -105,14 +107,42 @@ def _chunk_figures(task: tuple[pd.DataFrame, tuple[str, ...]]) -> pd.DataFrame:
         ]
         if not found:
             continue
-        breaks = sentence_breaks(text)
+        spans = sentence_spans(text)
         for f in found:
             columns["turn_id"].append(turn_id)
             columns["speaker"].append(speaker)
-            columns["sentence"].append(sentence_at(breaks, text, f.start, f.end))
+            columns["sentence"].append(bounded_sentence(spans, text, f.start, f.end))
             for name, field in zip(Figure._fields, f, strict=True):
                 columns[name].append(field)
     return _typed(columns)
+
+
+#: Longest ``sentence`` kept; a longer one (a turn without full stops) is cut to
+#: the words around the figure, so that the table stays linear in the text.
+MAX_SENTENCE = 1000
+
+
+def bounded_sentence(spans: list[tuple[int, int]], text: str, start: int, end: int) -> str:
+    """The sentence that holds the figure at ``start:end``, cut to :data:`MAX_SENTENCE`.
+
+    A longer sentence is cut to about that many characters around the figure,
+    at word boundaries, with ``…`` where it was cut.
+    """
+    sentence = sentence_at(spans, text, start)
+    if len(sentence) <= MAX_SENTENCE:
+        return sentence
+    i = bisect_right(spans, (start, len(text) + 1)) - 1
+    begin, stop = spans[max(i, 0)]
+    side = max(0, (MAX_SENTENCE - (end - start)) // 2)
+    left, right = max(begin, start - side), min(stop, end + side)
+    if left > begin:  # start at a word, not in one
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < stop:
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    piece = text[left:right].strip()
+    return ("… " if left > begin else "") + piece + (" …" if right < stop else "")
 
 
 def _typed(columns: dict[str, list]) -> pd.DataFrame:

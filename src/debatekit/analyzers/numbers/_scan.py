@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import numpy as np
 
+from ...lang._dates import MONTHS
 from ...lang._numerals import (
     DIGITS,
     FRACTIONS,
@@ -30,17 +30,8 @@ from ...lang._numerals import (
     numeral_value,
     ordinal_value,
 )
-from ...parse.flemish._labels import MONTHS
 
-__all__ = [
-    "KINDS",
-    "QUALIFIERS",
-    "Figure",
-    "scan",
-    "sentence_breaks",
-    "sentence_at",
-    "MAX_SENTENCE",
-]
+__all__ = ["KINDS", "QUALIFIERS", "Figure", "scan"]
 
 #: Every ``kind`` a figure can have.
 KINDS = (
@@ -221,7 +212,6 @@ _YEAR_BEFORE = re.compile(
 _DATE_BEFORE = re.compile(
     r"(?<!\w)(?:op|tot|vanaf|sinds|tegen|na|voor|tussen|en|of|datum|dag)\s+$", re.IGNORECASE
 )
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s+|\n\s*\n")  # led by a charset: fast
 _WINDOW = 30  # characters looked at before a figure for a qualifier
 
 
@@ -680,42 +670,3 @@ def _counted_noun(text: str, pos: int, *, plural: bool) -> str | None:
             return None
         return lowered
     return None
-
-
-def sentence_breaks(text: str) -> list[int]:
-    """Offsets where the sentences of ``text`` start (after the first)."""
-    return [m.end() for m in _SENTENCE_BREAK.finditer(text)]
-
-
-#: Longest ``sentence`` kept; a longer one (a turn without full stops) is cut to
-#: the words around the figure, so that the table stays linear in the text.
-MAX_SENTENCE = 1000
-
-
-def sentence_at(breaks: list[int], text: str, start: int, end: int | None = None) -> str:
-    """The sentence of ``text`` that holds offset ``start``, given its ``sentence_breaks``.
-
-    A sentence over :data:`MAX_SENTENCE` characters is cut to about that many
-    around the figure (``start`` to ``end``), at word boundaries, with ``…``
-    where it was cut.
-    """
-    i = bisect_right(breaks, start)
-    begin = breaks[i - 1] if i else 0
-    stop = breaks[i] if i < len(breaks) else len(text)
-    if stop - begin <= MAX_SENTENCE:
-        return text[begin:stop].strip()
-    return _window(text, begin, stop, start, start if end is None else end)
-
-
-def _window(text: str, begin: int, stop: int, start: int, end: int) -> str:
-    """About :data:`MAX_SENTENCE` characters of ``text[begin:stop]`` around ``start:end``."""
-    side = max(0, (MAX_SENTENCE - (end - start)) // 2)
-    left, right = max(begin, start - side), min(stop, end + side)
-    if left > begin:  # start at a word, not in one
-        space = text.find(" ", left, start)
-        left = space + 1 if space != -1 else left
-    if right < stop:
-        space = text.rfind(" ", end, right)
-        right = space if space != -1 else right
-    piece = text[left:right].strip()
-    return ("… " if left > begin else "") + piece + (" …" if right < stop else "")

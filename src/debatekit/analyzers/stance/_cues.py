@@ -18,12 +18,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ...lang._names import ADDRESS_TITLE
+from ...lang._sentences import sentence_spans
+
 __all__ = [
     "Cue",
     "CueMatch",
     "CUES",
     "KINDS",
-    "split_sentences",
     "find_cues",
     "NameIndex",
     "Target",
@@ -515,21 +517,6 @@ CUES: tuple[Cue, ...] = (
     ),
 )
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’]?\s+(?=[“\"‘(]?[A-ZÀ-Þ0-9])|\n\s*\n")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Cut ``text`` into sentences; return their (start, end) offsets."""
-    spans = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[start : m.start()].strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
 
 def find_cues(text: str, cues: Sequence[Cue] = CUES) -> list[CueMatch]:
     """Find every stance cue in ``text``.
@@ -562,7 +549,7 @@ def find_cues(text: str, cues: Sequence[Cue] = CUES) -> list[CueMatch]:
     >>> [m.cue.name for m in find_cues("Ik sluit me niet aan bij collega Ronse.")]
     ['ik sluit me aan bij (negated)']
     """
-    sentences = split_sentences(text)
+    sentences = sentence_spans(text)
     found: list[CueMatch] = []
     for cue in cues:
         for m in cue.pattern.finditer(text):
@@ -643,7 +630,7 @@ def _apply_negation(
 
 # --- who is addressed ----------------------------------------------------------------------
 
-_TITLE = r"(?:collega|de\s+heer|mevrouw|minister|minister-president|staatssecretaris)"
+_TITLE = ADDRESS_TITLE
 
 
 class NameIndex:

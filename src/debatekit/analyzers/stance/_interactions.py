@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from ..._schema import require_columns
+from ...lang._sentences import sentence_spans
 from ._cues import (
     Cue,
     CueMatch,
@@ -29,7 +30,6 @@ from ._cues import (
     Target,
     find_cues,
     resolve_targets,
-    split_sentences,
 )
 
 __all__ = ["interactions", "INTERACTION_COLUMNS", "debates", "in_order", "progress_bar"]
@@ -129,7 +129,7 @@ def _turn_rows(row: Any, state: dict[str, Any], names: NameIndex) -> list[dict[s
     text = str(row.text)
     speaker = str(row.speaker)
     minister = state["minister"]
-    spans = split_sentences(text)
+    spans = sentence_spans(text)
     cues = find_cues(text)
     rows: list[dict[str, Any]] = []
     vocative = None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ...politics._palette import colours_for
 from ._interactions import interactions
 from ._stance import check_square
 
@@ -42,14 +43,8 @@ def _short(name: Any) -> str:
 
 
 def _group_colours(names: list[Any], groups: Mapping[Hashable, Hashable] | None) -> list[Any]:
-    import matplotlib
-
-    if not groups:
-        return ["tab:blue"] * len(names)
-    kinds = sorted({str(groups[n]) for n in names if n in groups})
-    palette = matplotlib.colormaps["tab10"]
-    colour = {k: palette(i % 10) for i, k in enumerate(kinds)}
-    return [colour.get(str(groups.get(n)), "lightgrey") for n in names]
+    # Parties in their own colours, blocs in theirs, other groups from a colour-blind-safe cycle.
+    return colours_for(names, groups)
 
 
 def cluster_order(similarity: pd.DataFrame) -> list[Any]:

@@ -16,7 +16,8 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
-from ...embed._embedders import TOKEN_PATTERN, dutch_stop_words
+from ...lang._stop_words import dutch_stop_words
+from ...lang._tokens import TOKEN_PATTERN
 
 __all__ = ["class_tfidf_keywords", "count_terms", "heading_subject"]
 

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import sys
 import warnings
 from typing import Any, ClassVar
@@ -46,12 +45,12 @@ from threadpoolctl import threadpool_limits
 from ..._errors import AnalyzerError, DebatekitWarning, EmbedderError, message
 from ..._schema import count_words
 from ...embed._embedders import (
-    TOKEN_PATTERN,
     Embedder,
     TfidfEmbedder,
     embed_with_fallback,
     get_embedder,
 )
+from ...lang._tokens import tokenize
 from .._base import Analyzer, register_analyzer
 from ._ctfidf import class_tfidf_keywords, count_terms, heading_subject
 from ._result import TopicResult
@@ -648,12 +647,11 @@ def _sum_by(vectors: np.ndarray, groups: np.ndarray, n_groups: int, dim: int) ->
 
 def _heading_words(layout: _Layout, assignment: _Assignment, k: int) -> list[set[str]]:
     """The words of the headings of each topic's debates."""
-    token = re.compile(TOKEN_PATTERN)
     words: list[set[str]] = [set() for _ in range(k)]
     for subject, debate in zip(layout.subjects, layout.subject_debate, strict=True):
         topic = assignment.debate_topic[debate]
         if topic >= 0:
-            words[topic].update(token.findall(subject.lower()))
+            words[topic].update(tokenize(subject))
     return words
 
 

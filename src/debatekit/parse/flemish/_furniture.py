@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ._labels import MONTHS
+from ...lang._dates import MONTHS
 
 __all__ = [
     "Header",

@@ -1,4 +1,4 @@
-"""Speaker labels, chair changes, procedural phrases and Dutch dates.
+"""Speaker labels, chair changes and procedural phrases.
 
 Shared by the transcript parser and :func:`debatekit.from_records`, which meet
 the same strings: ``Stijn De Roo (cd&v)``, ``Minister Jo Brouns``, ``De
@@ -11,7 +11,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pandas as pd
+from ...lang._dates import parse_dutch_date
+from ...lang._names import (
+    HONORIFIC,
+    HONORIFICS,
+    MINISTER_TITLE,
+    MINISTER_TITLES,
+    NAME,
+    alternation,
+    clean_name,
+)
+from ...lang._sentences import split_sentences
 
 __all__ = [
     "Speaker",
@@ -24,30 +34,8 @@ __all__ = [
     "NAME",
 ]
 
-# A name: a capitalised first word, then capitalised words or Dutch/French
-# particles ("De Roo", "Van den Bossche", "El Kaouakibi", "d'Haese").
-# A full stop belongs to a name only as an initial ("J. Peeters"), so that a name
-# never runs on into the next sentence ("collega Dermagne. Binnen ...").
-_CAP = r"(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
-_PARTICLE = r"(?:van|de|den|der|ten|ter|te|het|'t|la|le|du|da|di|dos|el|al|von|zu|d’|d')"
-# An elided particle is written onto the name: "Karel d'Haese", "Jan d’Hondt".
-_ELIDED = rf"[dDlL]['’]{_CAP}"
-NAME = rf"{_CAP}(?:[ \u00a0](?:{_CAP}|{_ELIDED}|{_PARTICLE}(?=[ \u00a0]))){{0,5}}"
-
-_TITLES = {
-    "minister": "minister",
-    "minister-president": "minister",
-    "viceminister-president": "minister",
-    "vice-minister-president": "minister",
-    "staatssecretaris": "minister",
-    "eerste minister": "minister",
-    # Plenary reports also write "Vlaams minister Ben Weyts:" for a minister's turn.
-    "vlaams minister": "minister",
-}
-_TITLE_RE = (
-    r"(?:Vice-?minister-president|Minister-president|Vlaams minister|Minister|Staatssecretaris|"
-    r"Eerste minister)"
-)
+_TITLES = MINISTER_TITLES
+_TITLE_RE = MINISTER_TITLE
 
 _PARTY_LABEL = re.compile(rf"(?P<name>{NAME})\s*\((?P<party>[^()\n]{{1,30}})\)")
 _TITLE_LABEL = re.compile(rf"(?P<title>{_TITLE_RE})\s+(?P<name>{NAME})")
@@ -57,7 +45,7 @@ _NAMED_CHAIR = re.compile(
     rf"(?:De\s+|de\s+)?(?:voorzitter|Voorzitter|ondervoorzitter|Ondervoorzitter),?\s+(?P<name>{NAME})"
 )
 # Web exports and scrapers sometimes put a form of address before the name.
-_HONORIFIC = re.compile(r"^(?:[Dd]e heer|[Mm]evrouw|[Dd]hr\.|[Mm]evr\.)\s+(?=[A-ZÀ-Þ])")
+_HONORIFIC = HONORIFIC
 
 _LABEL_AT_START = re.compile(
     rf"^[ \f]*(?P<label>(?:{NAME})\s*\([^()\n]{{1,30}}\)|(?:{_TITLE_RE})\s+(?:{NAME})|"
@@ -85,8 +73,7 @@ class Speaker:
     role: str
 
 
-def _clean_name(name: str) -> str:
-    return " ".join(name.replace("\u00a0", " ").split())
+_clean_name = clean_name
 
 
 def parse_speaker(label: str) -> Speaker | None:
@@ -154,7 +141,7 @@ _CHAIR_CHANGE = re.compile(
     rf"^[–—-]\s*(?P<name>{NAME})\s+treedt\s+(?:opnieuw\s+)?als\s+(?:voorzitter|ondervoorzitter)\s+op\.?\s*$"
 )
 _CHAIR_LINE = re.compile(
-    r"^Voorzitter:\s*(?:de heer|mevrouw|dhr\.|mevr\.)?\s*(?P<name>.+?)\s*$", re.IGNORECASE
+    rf"^Voorzitter:\s*{alternation(HONORIFICS)}?\s*(?P<name>.+?)\s*$", re.IGNORECASE
 )
 
 
@@ -185,7 +172,6 @@ _PROCEDURAL_SENTENCES = [
 ]
 # The report sometimes ends such a sentence with a semicolon: "... heeft het woord;".
 _PROCEDURAL = re.compile(r"^(?:" + "|".join(_PROCEDURAL_SENTENCES) + r")\s*[.!;]?$", re.IGNORECASE)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 # Floor management is brief; longer turns hold substance.
 _LONGEST_PROCEDURAL = 400
 
@@ -199,55 +185,5 @@ def is_procedural(text: str) -> bool:
     """
     if len(text) > _LONGEST_PROCEDURAL:
         return False
-    sentences = [s for s in _SENTENCE_SPLIT.split(" ".join(text.split())) if s]
+    sentences = split_sentences(" ".join(text.split()))
     return bool(sentences) and all(_PROCEDURAL.match(s) for s in sentences)
-
-
-MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "maart": 3,
-    "april": 4,
-    "mei": 5,
-    "juni": 6,
-    "juli": 7,
-    "augustus": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-}
-_DUTCH_DATE = re.compile(
-    r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+)?"
-    r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>\d{4})",
-    re.IGNORECASE,
-)
-
-
-def parse_dutch_date(value: object) -> pd.Timestamp | None:
-    """Parse a Dutch long date (``dinsdag 25 februari 2025``) or an ISO date.
-
-    Returns
-    -------
-    pandas.Timestamp or None
-        ``None`` for missing or unparseable values.
-    """
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value
-    text = str(value).strip()
-    m = _DUTCH_DATE.search(text)
-    if m:
-        try:
-            return pd.Timestamp(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
-        except ValueError:
-            return None
-    # Belgian dates put the day first (03/04/2024 is 3 April); ISO dates (2024-04-03)
-    # are read as ISO.
-    day_first = not re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text)
-    try:
-        ts = pd.to_datetime(text, dayfirst=day_first)
-    except (ValueError, TypeError, OverflowError):
-        return None
-    return None if pd.isna(ts) else pd.Timestamp(ts)

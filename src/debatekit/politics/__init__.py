@@ -1,0 +1,1 @@
+"""Belgian politics as data: parties, their colours, governments and blocs."""
