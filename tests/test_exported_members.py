@@ -15,6 +15,7 @@ INTENDED = {
     "iter_turns",
     "analyze_dataset",
     "read_dataset",
+    "dask",
     "sample_path",
     "ParseReport",
     "ParseResult",

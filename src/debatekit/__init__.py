@@ -9,6 +9,7 @@ Every name below is public; everything in a module starting with ``_`` is not.
 
 from __future__ import annotations
 
+from . import dask
 from ._errors import (
     AnalyzerError,
     BinaryFileError,
@@ -90,6 +91,7 @@ __all__ = [
     "iter_turns",
     "analyze_dataset",
     "read_dataset",
+    "dask",
     "sample_path",
     "ParseReport",
     "ParseResult",

@@ -231,6 +231,15 @@ class Errors:
         "{path} holds no Parquet dataset of turns (no .parquet file under it). Write one "
         "with dk.read_corpus(paths, to={path!r})."
     )
+    E704 = (
+        'dk.dask needs Dask and distributed: pip install "debatekit[dask]" (it installs '
+        "dask[dataframe] and distributed)."
+    )
+    E706 = (
+        "dk.dask.embed needs an embedder whose vector of a text does not depend on the "
+        "other texts (a sentence-transformers model). TF-IDF/LSA is fitted on the whole "
+        "corpus: run dk.dask.topics, which gathers the turns, or pass a model name."
+    )
     E705 = (
         "analyze_dataset runs analyzers that work turn by turn (numbers, entities); "
         "{name!r} needs the whole corpus at once. Read the turns with dk.read_turns(path) "
