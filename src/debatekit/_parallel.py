@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any, TypeVar
 
+from ._progress import DELAY, progress_bar
 from ._validation import check_param
 
 __all__ = [
@@ -162,6 +163,7 @@ def run_chunks(
     unit: str = "it",
     weights: Iterable[int] | None = None,
     shared: Any = _NO_SHARED,
+    delay: float = DELAY,
 ) -> Iterator[R]:
     """``func`` applied to every task, on ``n_jobs`` processes, results in task order.
 
@@ -183,6 +185,8 @@ def run_chunks(
         An object every task needs (a fitted pipeline): ``func(shared, task)``
         is called. Forked workers inherit it; elsewhere it is pickled with
         each task.
+    delay
+        Seconds of work before the bar is drawn (see :mod:`debatekit._progress`).
 
     Yields
     ------
@@ -194,9 +198,7 @@ def run_chunks(
     jobs = effective_jobs(n_jobs, len(tasks))
     bar = None
     if progress:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=sum(sizes), desc=desc, unit=unit, mininterval=0.5)
+        bar = progress_bar(desc=desc, total=sum(sizes), unit=unit, delay=delay)
     seen: set[tuple[type[Warning], str]] = set()
     try:
         for size, (result, caught) in zip(

@@ -1,9 +1,9 @@
 import numpy as np
 import pandas as pd
 import pytest
-from _corpus import write_corpus
 
 import debatekit as dk
+from _corpus import write_corpus
 
 pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")

@@ -25,14 +25,15 @@ from .._errors import (
     EncodingWarning,
     Errors,
     NoTextLayerError,
-    ParameterError,
     PdfReadError,
     TranscriptError,
     TranscriptNotFoundError,
     UnsupportedFormatError,
     message,
 )
+from .._progress import PROGRESS
 from .._schema import build_turns
+from .._validation import check_choice
 from ._report import ParseReport, ParseResult
 from .flemish._furniture import furniture_kind
 from .flemish._reader import parse_rows, parse_transcript
@@ -420,7 +421,7 @@ def read_corpus(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     errors: Literal["warn", "raise", "ignore"] = "warn",
-    progress: bool = True,
+    progress: bool = PROGRESS,
     report: bool = False,
     n_jobs: int = 1,
     to: str | os.PathLike[str] | None = None,
@@ -481,8 +482,7 @@ def read_corpus(
     from .._parallel import check_n_jobs, chunk_slices, run_chunks
     from .._stream import TurnsWriter, check_target
 
-    if errors not in ("warn", "raise", "ignore"):
-        raise ParameterError("[E054] " + Errors.E054.format(value=errors))
+    check_choice(errors, "errors", "read_corpus", ("warn", "raise", "ignore"))
     check_n_jobs(n_jobs, "read_corpus")
     target = None if to is None else check_target(to, "read_corpus")
     files = _expand(paths)
@@ -504,6 +504,7 @@ def read_corpus(
         desc="Reading transcripts",
         unit="file",
         weights=[len(files) for files, _ in tasks],
+        delay=0,  # a user waits on the files one by one
     )
     for frame, chunk_reports, chunk_failures in chunks:
         if chunk_failures and errors == "raise":

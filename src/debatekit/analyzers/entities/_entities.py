@@ -36,7 +36,9 @@ from ..._errors import (
     message,
 )
 from ..._parallel import check_n_jobs, chunk_slices, run_chunks
+from ..._progress import PROGRESS
 from ..._schema import require_columns
+from ..._validation import bad_parameter, check_int
 from ...lang._names import PARTICLE, PERSON_TITLE, PERSON_TITLES
 from .._base import Analyzer, register_analyzer
 from ._acronyms import definitions_in, guess_label
@@ -184,7 +186,7 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
     ------
     AnalyzerError
         A model name that is not installed (``[E104]``), or a value of
-        another type (``[E105]``).
+        another type (``[E800]``).
     """
     from spacy.language import Language
 
@@ -213,7 +215,8 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
         if _installed(name):
             return _load_named(name), name, False
         raise AnalyzerError(Errors.E104.format(name=name))
-    raise AnalyzerError(Errors.E105.format(value=model))
+    rule = "'auto', None, a spaCy model name or path, or a loaded spacy.Language"
+    raise bad_parameter("model", "EntityRecognizer", rule, model)
 
 
 def _needed_components(source: Language) -> list[str]:
@@ -527,14 +530,6 @@ def check_labels(
     return chosen
 
 
-def _check_int(
-    name: str, value: object, rule: str, minimum: int, *, allowed: int | None = None
-) -> None:
-    ok = isinstance(value, int) and not isinstance(value, bool)
-    if not ok or (value < minimum and value != allowed):
-        raise ParameterError(Errors.E106.format(name=name, rule=rule, value=value))
-
-
 @register_analyzer("entities")
 class EntityRecognizer(Analyzer):
     """Named entities in each turn, with Flemish bodies known and canonicalised.
@@ -614,7 +609,7 @@ class EntityRecognizer(Analyzer):
         labels: str | Iterable[str] | None = None,
         batch_size: int = 64,
         n_process: int = 1,
-        progress: bool = True,
+        progress: bool = PROGRESS,
         n_jobs: int = 1,
     ) -> None:
         self.model = model
@@ -628,10 +623,11 @@ class EntityRecognizer(Analyzer):
         self.progress = progress
 
     def _check_params(self) -> None:
-        _check_int("batch_size", self.batch_size, "an int >= 1", 1)
-        rule = "an int >= 1, or -1 for one per CPU"
-        _check_int("n_process", self.n_process, rule, 1, allowed=-1)
-        check_n_jobs(self.n_jobs, "EntityRecognizer")
+        owner = type(self).__name__
+        check_int(self.batch_size, "batch_size", owner, minimum=1)
+        if self.n_process != -1:  # -1: one process per CPU
+            check_int(self.n_process, "n_process", owner, minimum=1)
+        check_n_jobs(self.n_jobs, owner)
 
     def fit(self, turns: pd.DataFrame, y: None = None) -> EntityRecognizer:
         """Load the model and learn the meeting's speakers and the acronyms the turns define.
@@ -840,7 +836,7 @@ def entities(
     labels: str | Iterable[str] | None = None,
     batch_size: int = 64,
     n_process: int = 1,
-    progress: bool = True,
+    progress: bool = PROGRESS,
     n_jobs: int = 1,
 ) -> pd.DataFrame:
     """Named entities in each turn: one row per mention, canonicalised.

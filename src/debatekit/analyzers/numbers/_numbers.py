@@ -8,8 +8,9 @@ from typing import ClassVar
 
 import pandas as pd
 
-from ..._errors import AnalyzerError, Errors
 from ..._parallel import check_n_jobs, chunk_slices, run_chunks
+from ..._progress import PROGRESS
+from ..._validation import check_choices
 from ...lang._sentences import sentence_at, sentence_spans
 from .._base import Analyzer, register_analyzer
 from ._scan import KINDS, Figure, scan
@@ -36,13 +37,7 @@ NUMBER_COLUMNS = (
 def _check_kinds(kinds: str | Iterable[str] | None) -> tuple[str, ...]:
     if kinds is None:
         return KINDS
-    chosen = (kinds,) if isinstance(kinds, str) else tuple(kinds)
-    unknown = [k for k in chosen if k not in KINDS]
-    if unknown or not chosen:
-        raise AnalyzerError(
-            "[E200] " + Errors.E200.format(got=list(chosen), kinds=", ".join(KINDS))
-        )
-    return chosen
+    return check_choices(kinds, "kinds", "Numbers", KINDS) or KINDS
 
 
 def _years(turns: pd.DataFrame) -> list[int | None]:
@@ -165,7 +160,7 @@ class Numbers(Analyzer):
     kinds
         Keep only these kinds (see :data:`KINDS`); all of them by default.
     progress
-        Show a progress bar over the turns for a large corpus (over 2,000 turns).
+        Show a progress bar over the turns (drawn only when the work takes over a second).
     n_jobs
         Worker processes (``-1``: one per CPU); the table is the same, bit for
         bit, whatever the number.
@@ -192,7 +187,7 @@ class Numbers(Analyzer):
     check_params: ClassVar[dict] = {"progress": False}
 
     def __init__(
-        self, kinds: str | Sequence[str] | None = None, progress: bool = True, n_jobs: int = 1
+        self, kinds: str | Sequence[str] | None = None, progress: bool = PROGRESS, n_jobs: int = 1
     ) -> None:
         self.kinds = kinds
         self.progress = progress
@@ -229,8 +224,7 @@ class Numbers(Analyzer):
         """
         self._check_fitted()
         self._validate(turns)
-        show = bool(self.progress) and len(turns) > 2000
-        return figures_table(turns, self.kinds_, progress=show, n_jobs=self.n_jobs)
+        return figures_table(turns, self.kinds_, progress=self.progress, n_jobs=self.n_jobs)
 
     #: Columns :meth:`fit_chunks` reads (none: there is nothing to learn).
     fit_columns: ClassVar[tuple[str, ...]] = ("turn_id",)
@@ -247,7 +241,7 @@ def numbers(
     turns: pd.DataFrame,
     kinds: str | Sequence[str] | None = None,
     *,
-    progress: bool = True,
+    progress: bool = PROGRESS,
     n_jobs: int = 1,
 ) -> pd.DataFrame:
     """Every figure in ``turns``, one row each, with its value, kind, unit and qualifier.
