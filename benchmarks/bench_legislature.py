@@ -45,7 +45,9 @@ def _blocks(text: str) -> tuple[str, list[str]]:
     """The report's opening and its debates (each from its heading on)."""
     lines = text.split("\n")
     starts = [i for i, line in enumerate(lines) if _HEADING.match(line)]
-    opening = "\n".join(lines[: starts[0]])
+    # Every report opens with the page header that names its meeting and date.
+    header = next(line for line in lines if line.startswith("Commissievergadering nr."))
+    opening = "\n".join([re.sub(r"\d+\s*$", "1 ", header), *lines[: starts[0]]])
     bounds = [*starts, len(lines)]
     return opening, ["\n".join(lines[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
@@ -128,7 +130,7 @@ def run_rounds(name: str, work: Callable[[int], object], rounds: int, jobs: tupl
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--reports", type=int, default=1080, help="about 100,000 turns")
     parser.add_argument("--rounds", type=int, default=1, help="interleaved rounds per step")
     parser.add_argument("--dask", action="store_true", help="also run on a local Dask cluster")
     parser.add_argument("--skip-similarity", action="store_true")
