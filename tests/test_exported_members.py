@@ -17,6 +17,7 @@ INTENDED = {
     "read_dataset",
     "dask",
     "sample_path",
+    "PDF_LIMITS",
     "ParseReport",
     "ParseResult",
     "CorpusResult",
@@ -40,6 +41,7 @@ INTENDED = {
     "Numbers",
     "numbers",
     "compare_figures",
+    "FigureComparison",
     "plot_numbers",
     # entities
     "entities",
@@ -80,16 +82,36 @@ INTENDED = {
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    "ParseWarning",
     # stance: who sides with whom
     "StanceAnalyzer",
     "speaker_similarity",
     "interactions",
+    "Interactions",
     "government_stance",
     "validate_similarity",
     "plot_similarity",
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    # votes and members
+    "read_votes",
+    "read_vote_totals",
+    "VOTE_COLUMNS",
+    "TOTAL_COLUMNS",
+    "vote_agreement",
+    "vote_matrix",
+    "party_cohesion",
+    "plot_votes",
+    "kamer_members",
+    "load_members",
+    "join_members",
+    "NameMatcher",
+    "MEMBER_COLUMNS",
+    "VotesError",
+    "MembersError",
+    "VoteCountWarning",
+    "NamesWarning",
     # party colours
     "PARTY_COLOURS",
     "party_colour",
@@ -101,6 +123,16 @@ INTENDED = {
 def test_public_names_are_exactly_the_intended_ones():
     assert set(dk.__all__) == INTENDED
     assert len(dk.__all__) == len(set(dk.__all__))
+
+
+def test_public_classes_and_functions_say_they_are_debatekits():
+    import inspect
+
+    for name in dk.__all__:
+        obj = getattr(dk, name)
+        if inspect.isclass(obj) or inspect.isfunction(obj):
+            assert obj.__module__ == "debatekit", name
+    assert repr(dk.TopicAnalyzer).startswith("<class 'debatekit.TopicAnalyzer'")
 
 
 def test_every_public_name_exists_and_private_modules_declare_all():

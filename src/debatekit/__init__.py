@@ -19,12 +19,15 @@ from ._errors import (
     EmptyTranscriptError,
     EncodingWarning,
     GazetteerError,
+    MembersError,
     MissingDependencyError,
     ModelFallbackWarning,
+    NamesWarning,
     NoTextLayerError,
     NotFittedError,
     NoTurnsError,
     ParameterError,
+    ParseWarning,
     PdfReadError,
     RecordsError,
     SchemaError,
@@ -33,6 +36,8 @@ from ._errors import (
     TranscriptNotFoundError,
     UnknownAnalyzerError,
     UnsupportedFormatError,
+    VoteCountWarning,
+    VotesError,
 )
 from ._schema import TURN_COLUMNS
 from ._stream import analyze_dataset, iter_turns, read_dataset, read_turns
@@ -49,10 +54,10 @@ from .analyzers._base import (
 from .analyzers.entities._entities import EntityRecognizer, entities
 from .analyzers.entities._gazetteer import GAZETTEER_COLUMNS, load_gazetteer
 from .analyzers.entities._views import entity_summary, render_entities
-from .analyzers.numbers._figure_match import compare_figures
+from .analyzers.numbers._figure_match import FigureComparison, compare_figures
 from .analyzers.numbers._numbers import Numbers, numbers
 from .analyzers.numbers._plot import plot_numbers
-from .analyzers.stance._interactions import interactions
+from .analyzers.stance._interactions import Interactions, interactions
 from .analyzers.stance._plots import plot_interactions, plot_similarity, plot_speaker_map
 from .analyzers.stance._stance import (
     StanceAnalyzer,
@@ -63,6 +68,9 @@ from .analyzers.stance._stance import (
 from .analyzers.stats import SpeakingStats, plot_speaking_stats, speaking_stats
 from .analyzers.topics._result import TopicResult
 from .analyzers.topics._topics import TopicAnalyzer, topics
+from .analyzers.votes._agreement import party_cohesion, vote_agreement, vote_matrix
+from .analyzers.votes._plot import plot_votes
+from .analyzers.votes._read import TOTAL_COLUMNS, VOTE_COLUMNS, read_vote_totals, read_votes
 from .embed._embedders import (
     Embedder,
     EmbeddingCache,
@@ -72,11 +80,25 @@ from .embed._embedders import (
 )
 from .lang._dates import parse_dutch_date
 from .lang._stop_words import dutch_stop_words
-from .parse._read import CorpusResult, read_corpus, read_text, read_transcript, sample_path
+from .parse._read import (
+    PDF_LIMITS,
+    CorpusResult,
+    read_corpus,
+    read_text,
+    read_transcript,
+    sample_path,
+)
 from .parse._records import from_records
 from .parse._report import LINE_KINDS, ParseReport, ParseResult
 from .parse.flemish._labels import Speaker, parse_speaker
 from .parse.flemish._reader import parse_transcript
+from .politics._members import (
+    MEMBER_COLUMNS,
+    NameMatcher,
+    join_members,
+    kamer_members,
+    load_members,
+)
 from .politics._palette import PARTY_COLOURS, party_colour, party_palette
 
 __all__ = [
@@ -93,6 +115,7 @@ __all__ = [
     "read_dataset",
     "dask",
     "sample_path",
+    "PDF_LIMITS",
     "ParseReport",
     "ParseResult",
     "CorpusResult",
@@ -116,6 +139,7 @@ __all__ = [
     "Numbers",
     "numbers",
     "compare_figures",
+    "FigureComparison",
     "plot_numbers",
     # entities
     "entities",
@@ -157,19 +181,53 @@ __all__ = [
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    "ParseWarning",
     # stance: who sides with whom
     "StanceAnalyzer",
     "speaker_similarity",
     "interactions",
+    "Interactions",
     "government_stance",
     "validate_similarity",
     "plot_similarity",
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    # votes and members
+    "read_votes",
+    "read_vote_totals",
+    "VOTE_COLUMNS",
+    "TOTAL_COLUMNS",
+    "vote_agreement",
+    "vote_matrix",
+    "party_cohesion",
+    "plot_votes",
+    "kamer_members",
+    "load_members",
+    "join_members",
+    "NameMatcher",
+    "MEMBER_COLUMNS",
+    "VotesError",
+    "MembersError",
+    "VoteCountWarning",
+    "NamesWarning",
     # party colours
     "PARTY_COLOURS",
     "party_colour",
     "party_palette",
     "__version__",
 ]
+
+
+def _own_public_objects() -> None:
+    """Show public classes and functions as ``debatekit.X`` (in reprs, help and tracebacks)."""
+    for name in __all__:
+        obj = globals()[name]
+        if isinstance(obj, type) or callable(obj) and hasattr(obj, "__module__"):
+            try:
+                obj.__module__ = __name__
+            except (AttributeError, TypeError):  # a builtin or a C type
+                pass
+
+
+_own_public_objects()

@@ -30,9 +30,14 @@ __all__ = [
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    "ParseWarning",
     "EmbedderError",
     "MissingDependencyError",
     "StanceError",
+    "VotesError",
+    "MembersError",
+    "VoteCountWarning",
+    "NamesWarning",
     "Errors",
     "Warnings",
 ]
@@ -93,6 +98,34 @@ class Errors:
     E020 = (
         "parse_transcript was given {path!r}, which looks like a file name, not a report's "
         "text. Use dk.read_transcript({path!r})."
+    )
+    # E021-E049, E056-E099: reading reports (the parser, from_records, files and PDFs)
+    E021 = (
+        "The 'date' parameter must be a date between 1677-09-22 and 2262-04-11 (a "
+        "pandas.Timestamp, datetime or 'YYYY-MM-DD' string). Got {value!r} instead."
+    )
+    E024 = (
+        "The folder holds no .txt or .pdf report itself. Reports in {n_sub} subfolder(s) "
+        "({subfolders}): read them all with dk.read_corpus({glob!r}) (or '**/*.pdf'). Other "
+        "files there: {others} (a .docx report must be saved as .txt or .pdf first)."
+    )
+    E026 = "{function} takes the path of a file, not {got}; {hint}."
+    E027 = (
+        "{function} was given an empty path (''). Pass the file's path, e.g. "
+        "dk.{function}('reports/plenaire_2024-03-27.pdf')."
+    )
+    E028 = (
+        "The PDF is encrypted (it asks for a password), so its text cannot be read. Open it "
+        "with the password and save an unprotected copy (e.g. `qpdf --decrypt in.pdf out.pdf`)."
+    )
+    E029 = (
+        "The PDF has {n} {what}, more than the limit of {limit} that protects against "
+        "malformed or hostile files. If the file is a real report, raise the limit: "
+        "dk.PDF_LIMITS[{key!r}] = {n}."
+    )
+    E032 = (
+        "The file could not be read: an unexpected {kind} ({cause}). The other files are "
+        "read; please report this file."
     )
     E050 = "No such file. Check the path and its spelling (a relative path starts at {cwd})."
     E051 = (
@@ -179,6 +212,14 @@ class Errors:
         "no turn has a topic of its own. Pass more turns, or lower min_words."
     )
     E307 = "The turns have no column(s) {missing} to group topics by. Columns there: {columns}."
+    E309 = (
+        "{owner} names topic(s) {unknown} that the result does not have. Its topics are "
+        "0 to {last}; see result.topics."
+    )
+    E310 = (
+        "TopicResult.merge needs at least two distinct topics to join. Got {value!r}. "
+        "Pass a list such as [2, 5]."
+    )
     # stance (E400-E449)
     E401 = (
         "All three weights of StanceAnalyzer (content_weight, interaction_weight, "
@@ -220,6 +261,46 @@ class Errors:
         "and run it in memory, or on Dask with the gathered vectors (docs/scaling.md)."
     )
 
+    # votes (E550-E569) and members (E570-E589)
+    E550 = (
+        "No roll-call votes or vote results found. A Chamber report prints them as "
+        "'(Stemming/vote 1)' and 'Naamstemming - Vote nominatif: 1'; a Flemish one as "
+        "'115 leden hebben aan de stemming deelgenomen; ...'. Is this a plenary report "
+        "with votes?"
+    )
+    E551 = (
+        "read_votes reads Chamber reports (.html, as the Chamber publishes them) and "
+        "Flemish reports (.txt or .pdf); got a file ending in {suffix!r}."
+    )
+    E552 = "Expected a votes table (from dk.read_votes); it lacks column(s) {missing}."
+    E553 = "No reports matched {spec!r}. Give files, a folder or a glob such as 'plenary/*.html'."
+    E554 = (
+        "party_cohesion needs each vote's party: the votes have no 'party' column and no "
+        "members table was given. Pass members= (e.g. dk.kamer_members(56)), or join "
+        "them first with dk.join_members(votes)."
+    )
+    E570 = (
+        "debatekit ships the members of the Chamber's legislature(s) {shipped}, not "
+        "{legislature}. Load another table with dk.load_members(path)."
+    )
+    E571 = (
+        "Cannot read a members table from {path}: give a DataFrame, or an existing .csv, "
+        ".tsv or .parquet file (a relative path starts at {cwd})."
+    )
+    E572 = (
+        "The members table has no name columns: it needs 'first_name' and 'last_name' "
+        "(or 'member' as 'Firstname Surname'). Columns there: {columns}."
+    )
+    E573 = "Cannot read a members table from a {type}: give a DataFrame or a file path."
+    E574 = (
+        "join_members needs a members table for these rows (parliament: {parliaments}); "
+        "debatekit ships the Chamber's only. Pass members=dk.load_members(path)."
+    )
+    E575 = (
+        "The table has no column {column!r} to match names in. Columns there: {columns}. "
+        "Pass name= the column that holds the names."
+    )
+
 
 class Warnings:
     """Numbered warning messages."""
@@ -228,10 +309,44 @@ class Warnings:
         "spaCy model {name!r} is not installed; falling back to {fallback}. Install "
         "it with: python -m spacy download {name}"
     )
+    # W003-W049, W053-W099: reading reports
+    W003 = (
+        "{path}: {n} line(s) inside turns look like speaker labels but did not open a "
+        "turn (lines {lines}); their speech may be counted for the previous speaker. To "
+        "check them, {hint}."
+    )
+    W004 = (
+        "{path}: {n} line(s) could not be placed in a turn, heading or stage direction "
+        "(lines {lines}); they are left out of the turns. To see them, {hint}."
+    )
+    W005 = (
+        "{path}: neither the meeting nor its date was found (no page header such as "
+        "'Commissievergadering nr. C190 (2023-2024) – 28 maart 2024', no file name like "
+        "'..._C190_2024-03-28.txt'). Pass meeting= and date=."
+    )
+    W006 = (
+        "{path}, line {line}: {n} turn(s) of the chair hold 200 words or more, and no "
+        "'Voorzitter:' line or chair change named the chair before them, so their speaker "
+        "is unknown. Check the report's first page, or set the speaker afterwards."
+    )
+    W007 = (
+        "{path}, line {line}: the page header's date {date!r} is no day that exists or "
+        "that the turns table can hold ({n} header(s) like it); it was left out. Pass "
+        "date= to set the meeting's date."
+    )
+    W010 = (
+        "{path}: the file holds more than one meeting: {meeting}, then {others} ({n} "
+        "change(s) of the page header's meeting). Each is read as its own meeting with "
+        "its own turn_ids; split the file if that is not what you want."
+    )
+    W008 = (
+        "{path}: {n} of {total} PDF page(s) have no text (scanned pages?): {pages}. Their "
+        "turns are missing; run OCR on the file (`ocrmypdf in.pdf out.pdf`) to read them."
+    )
     W050 = (
         "{path}, line {line}: not valid UTF-8 (byte 0x{byte:02X} at offset {offset}); the "
-        "file was decoded as Windows-1252. Check accented names such as 'Björn' in the "
-        "result, and save the file as UTF-8 to read it without this warning."
+        "bytes that are not UTF-8 were decoded as Windows-1252. Check accented names such "
+        "as 'Björn' near that line, and save the file as UTF-8 to read it without this warning."
     )
     W051 = (
         "{n} of {total} transcripts could not be read and were skipped: {details}. "
@@ -270,6 +385,22 @@ class Warnings:
         "only {n_distinct} debate(s) with distinct text to cluster (a topic is a group of "
         "debates; a debate is the turns under one agenda heading). Pass more turns, or "
         "use_headings=False to cluster the turns one by one."
+    )
+
+    # votes (W550-W569) and members (W570-W589)
+    W550 = (
+        "{n} vote(s) list names that do not add up to the totals the report prints: "
+        "{votes}. The rows are kept as listed; check these votes in the report "
+        "(votes.attrs['totals'] and dk.read_vote_totals have every vote's counts)."
+    )
+    W551 = (
+        "{path}: {n} vote(s) in the text have no list of names in the report's annex "
+        "(votes {votes}); their totals are in dk.read_votes(..., totals=True)."
+    )
+    W570 = (
+        "{n} name(s) matched no member: {names}. They keep a missing 'member'; "
+        "table.attrs['unmatched'] lists them. Check the spelling, or pass a members table "
+        "that has them."
     )
 
 
@@ -444,6 +575,14 @@ class StanceError(AnalyzerError, ValueError):
     """Speaker similarity that cannot be computed or validated as asked."""
 
 
+class VotesError(DebatekitError, ValueError):
+    """Votes that cannot be read or summarised as asked."""
+
+
+class MembersError(DebatekitError, ValueError):
+    """A members table that cannot be read or used."""
+
+
 class DebatekitWarning(UserWarning):
     """Base class of every warning debatekit emits."""
 
@@ -452,5 +591,17 @@ class EncodingWarning(DebatekitWarning):
     """Text that was not UTF-8 and was decoded another way."""
 
 
+class ParseWarning(DebatekitWarning):
+    """A report the parser read, with something in it that it was not sure of."""
+
+
 class ModelFallbackWarning(DebatekitWarning):
     """A requested model is missing; a smaller fallback is used."""
+
+
+class VoteCountWarning(DebatekitWarning):
+    """Listed names that do not add up to the totals a report prints."""
+
+
+class NamesWarning(DebatekitWarning):
+    """Names that matched no member."""

@@ -57,7 +57,7 @@ def test_short_forms_found_by_the_prefilter_follow_the_token_rules():
         }
     )
     found = dk.entities(turns, model=None, progress=False)
-    short = found[found["source"] == "short_form"]
+    short = found[found["found_by"] == "short_form"]
     assert short["start"].tolist() == [turns["text"][0].index("de Raad") + 3]
     assert short["canonical"].tolist() == ["SERV"]
 

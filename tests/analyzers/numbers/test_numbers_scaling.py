@@ -33,7 +33,7 @@ def test_a_turn_without_full_stops_keeps_a_bounded_sentence():
     assert len(figures) == 1500
     assert figures["sentence"].str.len().max() <= MAX_SENTENCE + 4
     middle = figures.iloc[750]
-    assert middle["text"] in middle["sentence"]
+    assert middle["figure"] in middle["sentence"]
     assert middle["sentence"].startswith("… ") and middle["sentence"].endswith(" …")
     # the window is whole words of the turn around the figure
     assert middle["sentence"][2:-2] in text

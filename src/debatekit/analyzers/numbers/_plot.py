@@ -76,8 +76,10 @@ def plot_numbers(
     ax.scatter(
         values[hedged], y[hedged], facecolors="none", edgecolors="C1", label="hedged", zorder=3
     )
-    if annotate and "text" in chosen.columns:
-        _label(ax, pd.DataFrame({"value": values, "row": y, "text": chosen["text"].astype(str)}))
+    if annotate and "figure" in chosen.columns:
+        _label(
+            ax, pd.DataFrame({"value": values, "row": y, "figure": chosen["figure"].astype(str)})
+        )
     ax.set_yticks(range(len(speakers)), speakers)
     ax.set_ylim(-0.7, len(speakers) - 0.3)
     ax.invert_yaxis()
@@ -95,13 +97,13 @@ _OFFSETS = ((3, 6), (3, -13), (3, 15), (3, -22))
 
 def _label(ax: Axes, points: pd.DataFrame) -> None:
     """Write each figure once per row (``7500 euro ×3`` when repeated), staggered."""
-    labels = points.groupby(["row", "text"], sort=False).agg(
+    labels = points.groupby(["row", "figure"], sort=False).agg(
         value=("value", "first"), n=("value", "size")
     )
     labels = labels.reset_index().sort_values(["row", "value"], kind="stable")
     labels["order"] = labels.groupby("row").cumcount()
     for item in labels.itertuples():
-        written = item.text if item.n == 1 else f"{item.text} ×{item.n}"
+        written = item.figure if item.n == 1 else f"{item.figure} ×{item.n}"
         offset = _OFFSETS[item.order % len(_OFFSETS)]
         ax.annotate(
             written, (item.value, item.row), xytext=offset, textcoords="offset points", size=7
