@@ -85,6 +85,16 @@ INTENDED = {
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    # text tools
+    "kwic",
+    "Kwic",
+    "KwicResult",
+    "dfm",
+    "Dfm",
+    "keyness",
+    "frequencies",
+    "dictionary_counts",
+    "DictionaryCounts",
     # party colours
     "PARTY_COLOURS",
     "party_colour",
