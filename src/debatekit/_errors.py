@@ -76,7 +76,6 @@ class Errors:
     )
     E011 = "No such gazetteer file: {path}. Check the path (relative paths start at {cwd})."
     E012 = "No transcripts matched {spec!r}. Give files, a folder or a glob such as 'data/*.txt'."
-    E014 = "{param}={value!r}: choose one of {choices}."
     E015 = "Cannot write {path}: use one of {choices} (the suffix chooses the format)."
     E016 = (
         "Expected a turns DataFrame, got {type}. Build one with dk.read_transcript, "
@@ -109,20 +108,11 @@ class Errors:
         "the first at offset {offset}), not like the text of a report. debatekit reads a "
         "report's .pdf or the .txt text extracted from it."
     )
-    E054 = (
-        "The 'errors' parameter of read_corpus must be one of 'warn', 'raise' or "
-        "'ignore'. Got {value!r} instead."
-    )
     E055 = (
         "Cannot read records from {path}: use a DataFrame, a list of dictionaries, or a "
         "file ending in one of {suffixes}."
     )
     # E200-E249: numbers (figures in the text)
-    E200 = (
-        "The 'kinds' parameter of Numbers must name one or more of: {kinds}. Got {got!r} "
-        "instead. Leave it out (None) to keep every kind."
-    )
-    E201 = "The {name!r} parameter of compare_figures must be {rule}. Got {got!r} instead."
     E202 = (
         "The figures table lacks column(s) {missing}. Pass the table dk.numbers(turns) "
         "returns, or leave 'figures' out to compute it from the turns."
@@ -157,13 +147,6 @@ class Errors:
         "download {name}; or pass model='auto' (the best installed Dutch model) or "
         "model=None (a blank Dutch pipeline)."
     )
-    E105 = (
-        "[E105] The 'model' parameter of EntityRecognizer must be 'auto', None, a spaCy "
-        "model name or path, or a loaded spacy.Language. Got {value!r} instead."
-    )
-    E106 = (
-        "[E106] The {name!r} parameter of EntityRecognizer must be {rule}. Got {value!r} instead."
-    )
     E107 = (
         "[E107] No turn {turn_id!r} in the turns table. Pick one from turns['turn_id'], "
         "e.g. {example!r}."
@@ -187,25 +170,20 @@ class Errors:
         "The {package} package is not installed, and this embedder needs it. Install it "
         'with: pip install "debatekit[{extra}]", or use embedder="tfidf" (no extra needed).'
     )
-    E302 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
     E303 = (
         "None of the {n} texts has a word that is not a stop word, so there is nothing to "
         "embed. Pass turns with text of their own (not only procedural turns)."
     )
-    E304 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
     E305 = (
         "None of the {n} turns has {min_words} or more words outside the stop words, so "
         "no turn has a topic of its own. Pass more turns, or lower min_words."
     )
-    E306 = "The {param!r} parameter of {owner} must be one of {choices}. Got {value!r} instead."
     E307 = "The turns have no column(s) {missing} to group topics by. Columns there: {columns}."
     # stance (E400-E449)
-    E400 = "The {param!r} parameter of StanceAnalyzer must be a number >= 0. Got {value!r} instead."
     E401 = (
         "All three weights of StanceAnalyzer (content_weight, interaction_weight, "
         "government_weight) are 0, so there is nothing to combine. Give at least one a weight > 0."
     )
-    E402 = "The {param!r} parameter of StanceAnalyzer must be {rule}. Got {value!r} instead."
     E403 = (
         "Speaker similarity needs at least two speakers with roles {roles} who said "
         "something; the turns have {n}. Pass more turns, or widen roles=."
@@ -219,10 +197,6 @@ class Errors:
         "the {n} speakers found in both the similarity and the groups there are {same} "
         "same-group and {cross} cross-group pairs. Check that the groups name the speakers "
         "as the turns do (e.g. 'Stijn De Roo')."
-    )
-    E406 = (
-        "The 'roles' parameter of StanceAnalyzer must be a role or a sequence of roles "
-        "among {valid}. Got {value!r} instead (unknown: {unknown})."
     )
     # E600-E699: text tools (kwic, dfm, keyness, frequencies, dictionary_counts), plots, CLI
     E600 = (
@@ -292,6 +266,12 @@ class Warnings:
         "turn_id is not unique in the corpus: meeting {meeting} comes from {n} files "
         "({files}). Is one report there twice? Remove the copy, or key turns by file "
         "with turns['turn_id'] = turns['source'] + ':' + turns['turn_id']."
+    )
+    # the federal Chamber's reports: W500-W549
+    W500 = (
+        "{path}: {n} byte(s) are not valid UTF-8 (the first, 0x{byte:02X}, at offset "
+        "{offset}); they were read as Windows-1252 and the rest as UTF-8. Check accented "
+        "names such as 'Désir' near that offset in the result."
     )
     # entities and the gazetteer: W100-W149
     W100 = (

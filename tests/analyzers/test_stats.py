@@ -39,7 +39,7 @@ def test_procedural_turns_count_when_asked(sample_turns):
 
 
 def test_bad_parameters_are_named(sample_turns):
-    with pytest.raises(ValueError, match="by='house'"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\] The 'by' parameter.*Got 'house'"):
         dk.SpeakingStats(by="house").fit(sample_turns)
 
 

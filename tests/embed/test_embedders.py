@@ -102,7 +102,7 @@ def test_tfidf_takes_few_texts_and_custom_stop_words():
 def test_tfidf_errors_name_the_cause():
     with pytest.raises(dk.EmbedderError, match=r"\[E303\].*3 texts"):
         TfidfEmbedder().embed(["Dank u, minister.", "Dank u, voorzitter.", "De vraag."])
-    with pytest.raises(dk.EmbedderError, match=r"\[E302\].*'n_components'.*-1"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\].*'n_components'.*-1"):
         TfidfEmbedder(n_components=-1)
 
 

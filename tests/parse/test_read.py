@@ -234,7 +234,7 @@ def test_corpus_errors_ignore_is_silent(corpus):
 
 
 def test_corpus_errors_must_be_a_known_choice(corpus):
-    with pytest.raises(ValueError, match=r"\[E054\].*must be one of.*Got 'skip' instead"):
+    with pytest.raises(ValueError, match=r"\[E800\].*must be one of.*Got 'skip' instead"):
         dk.read_corpus(corpus, errors="skip")
 
 

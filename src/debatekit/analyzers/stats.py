@@ -6,8 +6,8 @@ from typing import Any, ClassVar, Literal
 
 import pandas as pd
 
-from .._errors import Errors, ParameterError
 from .._schema import count_words
+from .._validation import check_choice
 from ..politics._palette import party_colour
 from ._base import Analyzer, register_analyzer
 
@@ -61,16 +61,8 @@ class SpeakingStats(Analyzer):
 
     def fit(self, turns: pd.DataFrame, y: None = None) -> SpeakingStats:
         """Check the parameters against ``turns``; there is nothing to learn."""
-        if self.by not in _GROUPS:
-            raise ParameterError(
-                "[E014] "
-                + Errors.E014.format(param="by", value=self.by, choices=", ".join(_GROUPS))
-            )
-        if self.per not in _SCOPES:
-            raise ParameterError(
-                "[E014] "
-                + Errors.E014.format(param="per", value=self.per, choices=", ".join(_SCOPES))
-            )
+        check_choice(self.by, "by", type(self).__name__, tuple(_GROUPS))
+        check_choice(self.per, "per", type(self).__name__, tuple(_SCOPES))
         super().fit(turns)
         self.scope_columns_ = [c for c in _SCOPES[self.per] if c in turns.columns]
         self.group_columns_ = [c for c in _GROUPS[self.by] if c in turns.columns]

@@ -41,6 +41,7 @@ from .._errors import (
     NotFittedError,
     message,
 )
+from .._validation import check_int
 from ..lang._stop_words import dutch_stop_words
 from ..lang._tokens import TOKEN_PATTERN
 
@@ -124,16 +125,7 @@ class TfidfEmbedder:
         ngram_range: tuple[int, int] = (1, 1),
         sublinear_tf: bool = True,
     ) -> None:
-        if not isinstance(n_components, (int, np.integer)) or n_components < 0:
-            raise EmbedderError(
-                message(
-                    "E302",
-                    param="n_components",
-                    owner="TfidfEmbedder",
-                    rule="an int >= 0",
-                    value=n_components,
-                )
-            )
+        check_int(n_components, "n_components", "TfidfEmbedder", minimum=0)
         self.n_components = n_components
         self.random_state = random_state
         self.stop_words = stop_words

@@ -25,14 +25,15 @@ from .._errors import (
     EncodingWarning,
     Errors,
     NoTextLayerError,
-    ParameterError,
     PdfReadError,
     TranscriptError,
     TranscriptNotFoundError,
     UnsupportedFormatError,
     message,
 )
+from .._progress import PROGRESS, progress_bar
 from .._schema import build_turns
+from .._validation import check_choice
 from ._report import ParseReport, ParseResult
 from .flemish._furniture import furniture_kind
 from .flemish._reader import parse_rows, parse_transcript
@@ -420,7 +421,7 @@ def read_corpus(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     errors: Literal["warn", "raise", "ignore"] = "warn",
-    progress: bool = True,
+    progress: bool = PROGRESS,
     report: bool = False,
 ) -> pd.DataFrame | CorpusResult:
     """Read many reports into one turns table.
@@ -464,10 +465,7 @@ def read_corpus(
     >>> len(result.turns), len(result.failures)
     (100, 0)
     """
-    from tqdm.auto import tqdm
-
-    if errors not in ("warn", "raise", "ignore"):
-        raise ParameterError("[E054] " + Errors.E054.format(value=errors))
+    check_choice(errors, "errors", "read_corpus", ("warn", "raise", "ignore"))
     files = _expand(paths)
     if not files:
         raise TranscriptError(
@@ -477,7 +475,9 @@ def read_corpus(
     reports: dict[str, ParseReport] = {}
     failures: list[_Failure] = []
     with _gc_paused():
-        for file in tqdm(files, desc="Reading transcripts", unit="file", disable=not progress):
+        for file in progress_bar(
+            files, enabled=progress, desc="Reading transcripts", unit="file", delay=0
+        ):
             try:
                 file_rows, parse_report = parse_rows(read_text(file), file)
             except (DebatekitError, OSError) as exc:

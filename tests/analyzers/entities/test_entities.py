@@ -322,14 +322,14 @@ def test_a_model_that_is_not_installed_is_an_error_not_a_download(monkeypatch, s
 @pytest.mark.parametrize(
     ("params", "match"),
     [
-        ({"model": 3}, r"\[E105\].*Got 3"),
-        ({"model": ["auto"]}, r"\[E105\].*Got \['auto'\]"),
-        ({"model": None, "batch_size": 0}, r"\[E106\].*'batch_size'.*Got 0"),
-        ({"model": None, "n_process": 0}, r"\[E106\].*'n_process'.*Got 0"),
+        ({"model": 3}, r"\[E800\].*'model'.*Got 3"),
+        ({"model": ["auto"]}, r"\[E800\].*'model'.*Got \['auto'\]"),
+        ({"model": None, "batch_size": 0}, r"\[E800\].*'batch_size'.*Got 0"),
+        ({"model": None, "n_process": 0}, r"\[E800\].*'n_process'.*Got 0"),
     ],
 )
 def test_bad_parameters_name_the_parameter_and_value(sample_turns, params, match):
-    with pytest.raises((dk.AnalyzerError, ValueError), match=match):
+    with pytest.raises(dk.ParameterError, match=match):
         dk.EntityRecognizer(**params, progress=False).fit(sample_turns)
 
 

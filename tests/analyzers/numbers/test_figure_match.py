@@ -80,7 +80,7 @@ def test_same_value_without_shared_context_is_not_linked():
     ("param", "value"), [("tolerance", 1.5), ("window", 0), ("min_shared", -1), ("min_speakers", 0)]
 )
 def test_parameters_are_checked(sample_result, param, value):
-    with pytest.raises(dk.AnalyzerError, match=rf"\[E201\].*'{param}'"):
+    with pytest.raises(dk.ParameterError, match=rf"\[E800\].*'{param}'"):
         dk.compare_figures(sample_result.turns, **{param: value})
 
 
@@ -98,7 +98,7 @@ def test_one_kind_as_a_string_is_one_kind(sample_result):
 
 @pytest.mark.parametrize("kinds", [["percnt"], "percnt", []])
 def test_an_unknown_kind_is_an_error_that_lists_the_kinds(sample_result, kinds):
-    with pytest.raises(dk.AnalyzerError, match=r"\[E201\].*'kinds'.*percent, money"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\].*'kinds'.*'percent', 'money'"):
         dk.compare_figures(sample_result.turns, kinds=kinds)
 
 

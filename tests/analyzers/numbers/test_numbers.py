@@ -427,7 +427,7 @@ def test_numbers_is_a_registered_analyzer(sample_turns):
 def test_kinds_filter_and_its_error(sample_turns):
     both = dk.numbers(sample_turns, kinds=["percent", "ratio"], progress=False)
     assert set(both["kind"]) == {"percent", "ratio"}
-    with pytest.raises(dk.AnalyzerError, match=r"\[E200\].*'kinds'.*'percentage'"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\].*'kinds'.*'percentage'"):
         dk.numbers(sample_turns, kinds=["percentage"])
 
 

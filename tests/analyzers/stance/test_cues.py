@@ -157,7 +157,7 @@ def test_negated_agreement_is_disagreement_with_the_named_colleague():
     )
     table = dk.interactions(turns)
     signed = table[table["polarity"] != 0]
-    got = signed[["from_speaker", "to_speaker", "kind", "polarity"]].values.tolist()
+    got = signed[["speaker", "target", "kind", "polarity"]].values.tolist()
     assert got == [["Imade Annouri", "Stijn De Roo", "disagreement", -1]]
 
 

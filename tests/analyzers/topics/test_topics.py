@@ -14,7 +14,6 @@ from sklearn.metrics import adjusted_rand_score
 
 import debatekit as dk
 from debatekit.analyzers.topics._ctfidf import heading_subject
-from debatekit.analyzers.topics._topics import debate_ids, meeting_ids
 from debatekit.embed._embedders import dutch_stop_words
 
 matplotlib.use("Agg")
@@ -123,18 +122,6 @@ def test_headings_give_their_subject_without_names():
     assert heading_subject(None) == ""
 
 
-def test_debates_are_runs_of_one_heading_within_a_meeting():
-    frame = pd.DataFrame(
-        {
-            "meeting": ["a", "a", "a", "a", "b", "b"],
-            "item_title": ["X", "X", "Y", None, "Y", "Y"],
-        }
-    )
-    assert debate_ids(frame).tolist() == [0, 0, 1, 2, 3, 3]
-    assert debate_ids(frame, use_headings=False).tolist() == [0, 1, 2, 3, 4, 5]
-    assert meeting_ids(frame).tolist() == [0, 0, 0, 0, 1, 1]
-
-
 def test_n_topics_none_chooses_a_number_for_one_meeting(sample_turns):
     result = dk.topics(sample_turns)
     assert 2 <= result.n_topics <= 10
@@ -153,9 +140,12 @@ def test_the_same_subject_in_several_meetings_is_one_topic(sample_turns):
 
 
 def test_without_headings_the_text_still_finds_topics(sample_turns):
-    result = dk.topics(sample_turns.drop(columns=["item_title"]), n_topics=10)
+    # No heading at all (neither a title nor an item number): the turns are clustered one by one.
+    bare = sample_turns.drop(columns=["item_title"]).assign(item=pd.NA)
+    result = dk.topics(bare, n_topics=10)
     assert result.n_topics == 10
     assert (result.turns["debate"] == np.arange(len(sample_turns))).all()
+    result.turns["item"] = sample_turns["item"]
     # Text alone still beats plain TF-IDF + k-means (0.42); short replies take the
     # topic of the turn before them, as the turn order says.
     ari, given = _agreement(result)
@@ -230,14 +220,14 @@ def test_registered_and_usable_through_analyze(sample_turns):
 
 
 def test_parameter_and_input_errors_name_the_fix(sample_turns, sample_topics):
-    with pytest.raises(dk.AnalyzerError, match=r"\[E304\].*'n_topics'.*Got 0"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\].*'n_topics'.*Got 0"):
         dk.topics(sample_turns, n_topics=0)
-    with pytest.raises(dk.AnalyzerError, match=r"\[E304\].*'own_weight'"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\].*'own_weight'"):
         dk.topics(sample_turns, own_weight=2.0)
     procedural = sample_turns[sample_turns["procedural"]]
     with pytest.raises(dk.AnalyzerError, match=r"\[E305\].*min_words"):
         dk.topics(procedural)
-    with pytest.raises(dk.AnalyzerError, match=r"\[E306\].*'freq'"):
+    with pytest.raises(dk.ParameterError, match=r"\[E800\].*'freq'"):
         sample_topics.over_time("fortnight")
     with pytest.raises(dk.SchemaError, match=r"\[E307\].*'district'"):
         sample_topics.by("district")

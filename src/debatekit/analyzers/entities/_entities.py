@@ -35,6 +35,8 @@ from ..._errors import (
     Warnings,
     message,
 )
+from ..._progress import PROGRESS, progress_bar
+from ..._validation import bad_parameter, check_int
 from ...lang._names import PARTICLE, PERSON_TITLE
 from .._base import Analyzer, register_analyzer
 from ._acronyms import definitions_in, guess_label
@@ -175,7 +177,7 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
     ------
     AnalyzerError
         A model name that is not installed (``[E104]``), or a value of
-        another type (``[E105]``).
+        another type (``[E800]``).
     """
     from spacy.language import Language
 
@@ -204,7 +206,8 @@ def load_pipeline_source(model: object) -> tuple[Language, str | None, bool]:
         if _installed(name):
             return _load_named(name), name, False
         raise AnalyzerError(Errors.E104.format(name=name))
-    raise AnalyzerError(Errors.E105.format(value=model))
+    rule = "'auto', None, a spaCy model name or path, or a loaded spacy.Language"
+    raise bad_parameter("model", "EntityRecognizer", rule, model)
 
 
 def _needed_components(source: Language) -> list[str]:
@@ -449,14 +452,6 @@ def check_labels(
     return chosen
 
 
-def _check_int(
-    name: str, value: object, rule: str, minimum: int, *, allowed: int | None = None
-) -> None:
-    ok = isinstance(value, int) and not isinstance(value, bool)
-    if not ok or (value < minimum and value != allowed):
-        raise ParameterError(Errors.E106.format(name=name, rule=rule, value=value))
-
-
 @register_analyzer("entities")
 class EntityRecognizer(Analyzer):
     """Named entities in each turn, with Flemish bodies known and canonicalised.
@@ -532,7 +527,7 @@ class EntityRecognizer(Analyzer):
         labels: str | Iterable[str] | None = None,
         batch_size: int = 64,
         n_process: int = 1,
-        progress: bool = True,
+        progress: bool = PROGRESS,
     ) -> None:
         self.model = model
         self.gazetteer = gazetteer
@@ -544,9 +539,10 @@ class EntityRecognizer(Analyzer):
         self.progress = progress
 
     def _check_params(self) -> None:
-        _check_int("batch_size", self.batch_size, "an int >= 1", 1)
-        rule = "an int >= 1, or -1 for one per CPU"
-        _check_int("n_process", self.n_process, rule, 1, allowed=-1)
+        owner = type(self).__name__
+        check_int(self.batch_size, "batch_size", owner, minimum=1)
+        if self.n_process != -1:  # -1: one process per CPU
+            check_int(self.n_process, "n_process", owner, minimum=1)
 
     def fit(self, turns: pd.DataFrame, y: None = None) -> EntityRecognizer:
         """Load the model and learn the meeting's speakers and the acronyms the turns define.
@@ -626,9 +622,7 @@ class EntityRecognizer(Analyzer):
         texts = data["text"].fillna("").astype(str).tolist()
         docs = self.nlp_.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
         if self.progress:
-            from tqdm.auto import tqdm
-
-            docs = tqdm(docs, total=len(texts), desc="Entities", unit="turn")
+            docs = progress_bar(docs, desc="entities", total=len(texts), unit="turn")
         # canonical -> (full name, category); the gazetteer's word over a text's.
         catalog = {
             c: (f, k)
@@ -709,7 +703,7 @@ def entities(
     labels: str | Iterable[str] | None = None,
     batch_size: int = 64,
     n_process: int = 1,
-    progress: bool = True,
+    progress: bool = PROGRESS,
 ) -> pd.DataFrame:
     """Named entities in each turn: one row per mention, canonicalised.
 

@@ -16,8 +16,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from ..._errors import AnalyzerError, Errors, SchemaError
+from ..._errors import Errors, SchemaError
 from ..._schema import require_columns
+from ..._validation import check_choices, check_int, check_number
+from ._scan import KINDS
 
 __all__ = ["compare_figures", "MATCH_COLUMNS"]
 
@@ -122,7 +124,7 @@ def compare_figures(
     _check_params(
         tolerance=tolerance, window=window, min_shared=min_shared, min_speakers=min_speakers
     )
-    chosen_kinds = _check_kinds(kinds)
+    chosen_kinds = check_choices(kinds, "kinds", "compare_figures", KINDS) or KINDS
     require_columns(turns, ("turn_id", "speaker", "text"))
     figure_only = [c for c in ("value", "kind", "unit", "start", "end") if c in turns.columns]
     if len(figure_only) == 5:
@@ -145,28 +147,12 @@ def compare_figures(
     return _groups(chosen, links, min_speakers)
 
 
-def _check_kinds(kinds: str | Sequence[str]) -> tuple[str, ...]:
-    """``kinds`` as a tuple (one string is one kind), every one a kind dk.numbers gives."""
-    from ._scan import KINDS
-
-    chosen = (kinds,) if isinstance(kinds, str) else tuple(kinds)
-    if not chosen or any(k not in KINDS for k in chosen):
-        rule = "a kind or a list of kinds among: " + ", ".join(KINDS)
-        raise AnalyzerError(f"[E201] {Errors.E201.format(name='kinds', rule=rule, got=kinds)}")
-    return chosen
-
-
-def _check_params(**params: float) -> None:
-    rules = {
-        "tolerance": ("a float in [0, 1)", lambda v: 0 <= v < 1),
-        "window": ("an int >= 1", lambda v: isinstance(v, int) and v >= 1),
-        "min_shared": ("an int >= 0", lambda v: isinstance(v, int) and v >= 0),
-        "min_speakers": ("an int >= 1", lambda v: isinstance(v, int) and v >= 1),
-    }
-    for name, value in params.items():
-        rule, ok = rules[name]
-        if isinstance(value, bool) or not isinstance(value, int | float) or not ok(value):
-            raise AnalyzerError(f"[E201] {Errors.E201.format(name=name, rule=rule, got=value)}")
+def _check_params(tolerance: float, window: int, min_shared: int, min_speakers: int) -> None:
+    owner = "compare_figures"
+    check_number(tolerance, "tolerance", owner, minimum=0, maximum=0.999)
+    check_int(window, "window", owner, minimum=1)
+    check_int(min_shared, "min_shared", owner, minimum=0)
+    check_int(min_speakers, "min_speakers", owner, minimum=1)
 
 
 def _context(text: str, start: int, end: int, window: int) -> frozenset[str]:

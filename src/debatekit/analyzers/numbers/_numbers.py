@@ -7,7 +7,8 @@ from typing import ClassVar
 
 import pandas as pd
 
-from ..._errors import AnalyzerError, Errors
+from ..._progress import PROGRESS, progress_bar
+from ..._validation import check_choices
 from ...lang._sentences import sentence_at, sentence_spans
 from .._base import Analyzer, register_analyzer
 from ._scan import KINDS, Figure, scan
@@ -34,13 +35,7 @@ NUMBER_COLUMNS = (
 def _check_kinds(kinds: str | Iterable[str] | None) -> tuple[str, ...]:
     if kinds is None:
         return KINDS
-    chosen = (kinds,) if isinstance(kinds, str) else tuple(kinds)
-    unknown = [k for k in chosen if k not in KINDS]
-    if unknown or not chosen:
-        raise AnalyzerError(
-            "[E200] " + Errors.E200.format(got=list(chosen), kinds=", ".join(KINDS))
-        )
-    return chosen
+    return check_choices(kinds, "kinds", "Numbers", KINDS) or KINDS
 
 
 def _years(turns: pd.DataFrame) -> list[int | None]:
@@ -51,7 +46,7 @@ def _years(turns: pd.DataFrame) -> list[int | None]:
 
 
 def figures_table(
-    turns: pd.DataFrame, kinds: Sequence[str] = KINDS, *, progress: bool = False
+    turns: pd.DataFrame, kinds: Sequence[str] = KINDS, *, progress: bool = PROGRESS
 ) -> pd.DataFrame:
     """Scan every turn and build the tidy table of figures (see :func:`numbers`)."""
     wanted = set(kinds)
@@ -63,10 +58,7 @@ def figures_table(
         _years(turns),
         strict=True,
     )
-    if progress:  # tqdm.auto is imported only when a bar is shown
-        from tqdm.auto import tqdm
-
-        rows = tqdm(rows, total=len(turns), desc="numbers", mininterval=0.5)
+    rows = progress_bar(rows, enabled=progress, desc="numbers", total=len(turns), unit="turn")
     for turn_id, speaker, text, year in rows:
         if not isinstance(text, str):
             continue
@@ -103,7 +95,7 @@ class Numbers(Analyzer):
     kinds
         Keep only these kinds (see :data:`KINDS`); all of them by default.
     progress
-        Show a progress bar over the turns for a large corpus (over 2,000 turns).
+        Show a progress bar over the turns (drawn only when the work takes over a second).
 
     Attributes
     ----------
@@ -126,7 +118,7 @@ class Numbers(Analyzer):
     required_columns: ClassVar[tuple[str, ...]] = ("turn_id", "speaker", "text")
     check_params: ClassVar[dict] = {"progress": False}
 
-    def __init__(self, kinds: str | Sequence[str] | None = None, progress: bool = True) -> None:
+    def __init__(self, kinds: str | Sequence[str] | None = None, progress: bool = PROGRESS) -> None:
         self.kinds = kinds
         self.progress = progress
 
@@ -158,12 +150,11 @@ class Numbers(Analyzer):
         """
         self._check_fitted()
         self._validate(turns)
-        show = bool(self.progress) and len(turns) > 2000
-        return figures_table(turns, self.kinds_, progress=show)
+        return figures_table(turns, self.kinds_, progress=self.progress)
 
 
 def numbers(
-    turns: pd.DataFrame, kinds: str | Sequence[str] | None = None, *, progress: bool = True
+    turns: pd.DataFrame, kinds: str | Sequence[str] | None = None, *, progress: bool = PROGRESS
 ) -> pd.DataFrame:
     """Every figure in ``turns``, one row each, with its value, kind, unit and qualifier.
 

@@ -16,11 +16,12 @@ answer the minister has already given.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pandas as pd
 
+from ..._debates import debates, in_reading_order
+from ..._progress import PROGRESS, progress_bar
 from ..._schema import require_columns
 from ...lang._sentences import sentence_spans
 from ._cues import (
@@ -32,12 +33,12 @@ from ._cues import (
     resolve_targets,
 )
 
-__all__ = ["interactions", "INTERACTION_COLUMNS", "debates", "in_order", "progress_bar"]
+__all__ = ["interactions", "INTERACTION_COLUMNS"]
 
 #: Columns of the table :func:`interactions` returns.
 INTERACTION_COLUMNS = (
-    "from_speaker",
-    "to_speaker",
+    "speaker",
+    "target",
     "turn_id",
     "cue",
     "polarity",
@@ -59,44 +60,6 @@ _VOCATIVE = re.compile(
 )
 _NEEDED = ("turn_id", "speaker", "role", "text")
 _BUT = re.compile(r",\s*(?:maar|doch|al\s+is)\b", re.IGNORECASE)
-
-
-def in_order(turns: pd.DataFrame) -> pd.DataFrame:
-    """``turns`` in meeting and turn order, whatever order the rows came in.
-
-    A stable sort on ``meeting`` and ``turn`` (or ``line_start`` where there
-    is no ``turn``), on the columns that exist; without them the row order is
-    the only order there is and is kept.
-    """
-    position = "turn" if "turn" in turns.columns else "line_start"
-    keys = [c for c in ("meeting", position) if c in turns.columns]
-    if not keys:
-        return turns
-    return turns.sort_values(keys, kind="stable", na_position="last")
-
-
-def debates(turns: pd.DataFrame) -> Iterator[tuple[Any, Any, pd.DataFrame]]:
-    """Yield (meeting, item, turns) per debate, in the order of the transcript.
-
-    Without ``meeting`` or ``item`` columns the whole table is one debate.
-    """
-    keys = [c for c in ("meeting", "item") if c in turns.columns]
-    if not keys:
-        yield None, None, turns
-        return
-    for key, group in turns.groupby(keys, sort=False, dropna=False):
-        key = key if isinstance(key, tuple) else (key,)
-        values = dict(zip(keys, key, strict=True))
-        yield values.get("meeting"), values.get("item"), group
-
-
-def progress_bar(items: list[Any], *, enabled: bool, desc: str) -> Iterable[Any]:
-    """``items`` behind a tqdm bar when ``enabled`` (tqdm is imported only then)."""
-    if not enabled:
-        return items
-    from tqdm.auto import tqdm
-
-    return tqdm(items, desc=desc)
 
 
 def _speaks(row: Any) -> bool:
@@ -189,8 +152,8 @@ def _row(
     match: CueMatch | None,
 ) -> dict[str, Any]:
     return {
-        "from_speaker": speaker,
-        "to_speaker": target.speaker,
+        "speaker": speaker,
+        "target": target.speaker,
         "turn_id": row.turn_id,
         "cue": cue.name if cue else "mention",
         "polarity": cue.polarity if cue else 0,
@@ -204,7 +167,7 @@ def _row(
     }
 
 
-def interactions(turns: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame:
+def interactions(turns: pd.DataFrame, *, progress: bool = PROGRESS) -> pd.DataFrame:
     """Who addresses or refers to whom, with which stance cue.
 
     Parameters
@@ -219,8 +182,8 @@ def interactions(turns: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame
     Returns
     -------
     pandas.DataFrame
-        One row per (sentence cue or mention, person aimed at): ``from_speaker``,
-        ``to_speaker``, ``turn_id``, ``cue`` (the phrase's usual form, or
+        One row per (sentence cue or mention, person aimed at): ``speaker``,
+        ``target``, ``turn_id``, ``cue`` (the phrase's usual form, or
         ``"mention"``), ``polarity`` (+1 siding with, -1 against, 0 a mere
         mention), ``kind`` (agreement, disagreement, praise, criticism,
         thanks, alignment, mention), ``weight`` (0 for ritual thanks and mentions),
@@ -239,11 +202,11 @@ def interactions(turns: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame
     >>> turns = dk.read_transcript(dk.sample_path())
     >>> table = dk.interactions(turns)
     >>> row = table[table["cue"] == "niet onder de mat schuiven"].iloc[0]
-    >>> row["from_speaker"], row["to_speaker"], int(row["polarity"])
+    >>> row["speaker"], row["target"], int(row["polarity"])
     ('Thijs Verbeurgt', 'Axel Ronse', -1)
     """
     require_columns(turns, _NEEDED)
-    turns = in_order(turns)
+    turns = in_reading_order(turns)
     rows: list[dict[str, Any]] = []
     meeting_names: dict[Any, NameIndex] = {}
     groups = list(debates(turns))
@@ -280,7 +243,7 @@ def interactions(turns: pd.DataFrame, *, progress: bool = False) -> pd.DataFrame
 
 
 def _typed(table: pd.DataFrame) -> pd.DataFrame:
-    for column in ("from_speaker", "to_speaker", "turn_id", "cue", "kind", "resolved_by"):
+    for column in ("speaker", "target", "turn_id", "cue", "kind", "resolved_by"):
         table[column] = table[column].astype("string")
     for column in ("matched", "sentence", "meeting"):
         table[column] = table[column].astype("string")

@@ -273,7 +273,7 @@ def plot_interactions(
     # Cues that weigh nothing (ritual thanks) are drawn as mentions.
     weighs = (table["polarity"] != 0) & (table["weight"] > 0)
     signed = table.assign(_net=table["weight"] * table["polarity"], _cue=weighs.astype(int))
-    edges = signed.groupby(["from_speaker", "to_speaker"], sort=True, observed=True).agg(
+    edges = signed.groupby(["speaker", "target"], sort=True, observed=True).agg(
         net=("_net", "sum"), count=("cue", "size"), cues=("_cue", "sum")
     )
     for (a, b), edge in edges.iterrows():

@@ -35,10 +35,13 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
+from ..._debates import debates, in_reading_order
 from ..._errors import StanceError, message
+from ..._progress import PROGRESS, progress_bar
+from ..._validation import check_choices, check_int, check_number
 from ...embed._embedders import embed_or_fall_back, get_embedder
 from .._base import Analyzer, register_analyzer
-from ._interactions import debates, in_order, interactions, progress_bar
+from ._interactions import interactions
 
 __all__ = [
     "StanceAnalyzer",
@@ -53,7 +56,7 @@ __all__ = [
 COMPONENTS = ("content", "interaction", "government")
 #: The roles a turn's speaker can have (the ``role`` column).
 ROLES = ("member", "minister", "chair")
-_PAIR_COLUMNS = ["speaker_a", "speaker_b", "similarity", *COMPONENTS, "shared_debates", "n_cues"]
+_PAIR_COLUMNS = ["speaker", "other", "similarity", *COMPONENTS, "shared_debates", "n_cues"]
 
 
 @register_analyzer("stance")
@@ -104,7 +107,7 @@ class StanceAnalyzer(Analyzer):
     >>> turns = dk.read_transcript(dk.sample_path())
     >>> pairs = dk.StanceAnalyzer().fit_transform(turns)
     >>> pairs.columns.tolist()[:3]
-    ['speaker_a', 'speaker_b', 'similarity']
+    ['speaker', 'other', 'similarity']
     """
 
     name: ClassVar[str] = "stance"
@@ -122,7 +125,7 @@ class StanceAnalyzer(Analyzer):
         min_words: int = 5,
         prior: float = 1.0,
         random_state: int = 0,
-        progress: bool = False,
+        progress: bool = PROGRESS,
     ) -> None:
         self.content_weight = content_weight
         self.interaction_weight = interaction_weight
@@ -135,25 +138,15 @@ class StanceAnalyzer(Analyzer):
         self.progress = progress
 
     def _check_params(self) -> np.ndarray:
+        owner = type(self).__name__
         given = (self.content_weight, self.interaction_weight, self.government_weight)
         for name, value in zip(COMPONENTS, given, strict=True):
-            if not _is_number(value) or not np.isfinite(value) or value < 0:
-                raise StanceError(message("E400", param=f"{name}_weight", value=_plain(value)))
+            check_number(_plain(value), f"{name}_weight", owner, minimum=0)
         weights = np.array(given, dtype=float)
         if weights.sum() == 0:
             raise StanceError(message("E401"))
-        if (
-            not isinstance(self.min_words, (int, np.integer))
-            or isinstance(self.min_words, bool)
-            or self.min_words < 0
-        ):
-            raise StanceError(
-                message("E402", param="min_words", rule="an int >= 0", value=_plain(self.min_words))
-            )
-        if not _is_number(self.prior) or not np.isfinite(self.prior) or self.prior <= 0:
-            raise StanceError(
-                message("E402", param="prior", rule="a number > 0", value=_plain(self.prior))
-            )
+        check_int(_plain(self.min_words), "min_words", owner, minimum=0)
+        check_number(_plain(self.prior), "prior", owner, minimum=0, strict=True)
         _check_roles(self.roles)
         return weights / weights.sum()
 
@@ -170,7 +163,7 @@ class StanceAnalyzer(Analyzer):
         """
         self._validate(turns)
         weights = self._check_params()
-        turns = in_order(turns)
+        turns = in_reading_order(turns)
         speaking = _substantive(turns, self.roles, 0)
         speakers = list(dict.fromkeys(speaking["speaker"].astype(str)))
         if len(speakers) < 2:
@@ -228,8 +221,8 @@ class StanceAnalyzer(Analyzer):
         Returns
         -------
         pandas.DataFrame
-            ``speaker_a``, ``speaker_b`` (each unordered pair of distinct
-            speakers once, ``speaker_a < speaker_b`` alphabetically, sorted by
+            ``speaker``, ``other`` (each unordered pair of distinct
+            speakers once, ``speaker < other`` alphabetically, sorted by
             both; the square matrix is ``similarity_``),
             ``similarity``, the ``content``, ``interaction`` and ``government``
             signals, ``shared_debates`` (debates both spoke in) and ``n_cues``
@@ -253,8 +246,8 @@ class StanceAnalyzer(Analyzer):
             index=index,
         ).reset_index()
         pairs.columns = _PAIR_COLUMNS
-        pairs["speaker_a"] = pairs["speaker_a"].astype("string")
-        pairs["speaker_b"] = pairs["speaker_b"].astype("string")
+        pairs["speaker"] = pairs["speaker"].astype("string")
+        pairs["other"] = pairs["other"].astype("string")
         pairs["shared_debates"] = pairs["shared_debates"].astype("int64")
         pairs["n_cues"] = pairs["n_cues"].astype("int64")
         return pairs
@@ -263,10 +256,6 @@ class StanceAnalyzer(Analyzer):
         if not hasattr(self, "similarity_"):
             return f"<pre>{self!r}</pre>"
         return self.similarity_.round(2)._repr_html_()
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
 
 
 def _plain(value: Any) -> Any:
@@ -284,16 +273,7 @@ def _check_roles(roles: str | Sequence[str]) -> list[str]:
         given = _role_list(roles)
     except TypeError:
         given = [roles]  # type: ignore[list-item]
-    unknown = [r for r in given if r not in ROLES]
-    if unknown or not given:
-        raise StanceError(
-            message(
-                "E406",
-                valid=", ".join(repr(r) for r in ROLES),
-                value=_plain(roles),
-                unknown=", ".join(repr(r) for r in unknown) or "none",
-            )
-        )
+    check_choices(given, "roles", "StanceAnalyzer", ROLES)
     return given
 
 
@@ -332,7 +312,7 @@ def _interaction_matrix(table: pd.DataFrame, speakers: list[str], prior: float) 
     positive, negative = np.zeros((n, n)), np.zeros((n, n))
     cues = table[(table["polarity"] != 0) & (table["kind"] != "alignment")]
     for row in cues.itertuples(index=False):
-        i, j = index.get(str(row.from_speaker)), index.get(str(row.to_speaker))
+        i, j = index.get(str(row.speaker)), index.get(str(row.target))
         if i is None or j is None or i == j:
             continue
         side = positive if row.polarity > 0 else negative
@@ -350,7 +330,7 @@ def _cue_counts(table: pd.DataFrame, speakers: list[str]) -> pd.DataFrame:
     counts = pd.DataFrame(0, index=speakers, columns=speakers, dtype="int64")
     cues = table[table["polarity"] != 0]
     for row in cues.itertuples(index=False):
-        a, b = str(row.from_speaker), str(row.to_speaker)
+        a, b = str(row.speaker), str(row.target)
         if a in counts.index and b in counts.index and a != b:
             counts.loc[a, b] += 1
             counts.loc[b, a] += 1
@@ -399,15 +379,15 @@ def government_stance(
     >>> bool(stance["Stijn De Roo"] > 0 > stance["Imade Annouri"])
     True
     """
-    turns = in_order(turns)
+    turns = in_reading_order(turns)
     table = interactions(turns) if table is None else table
     if speakers is None:
         speakers = list(dict.fromkeys(_substantive(turns, ("member", "minister"), 0)["speaker"]))
     ministers = set(turns.loc[turns["role"] == "minister", "speaker"].dropna().astype(str))
-    aimed = table[table["to_speaker"].isin(ministers) & (table["polarity"] != 0)]
+    aimed = table[table["target"].isin(ministers) & (table["polarity"] != 0)]
     signed = aimed["weight"] * aimed["polarity"]
-    positive = aimed["weight"].where(signed > 0, 0.0).groupby(aimed["from_speaker"]).sum()
-    negative = aimed["weight"].where(signed < 0, 0.0).groupby(aimed["from_speaker"]).sum()
+    positive = aimed["weight"].where(signed > 0, 0.0).groupby(aimed["speaker"]).sum()
+    negative = aimed["weight"].where(signed < 0, 0.0).groupby(aimed["speaker"]).sum()
     values = {
         s: 1.0
         if s in ministers
@@ -428,7 +408,7 @@ def speaker_similarity(
     min_words: int = 5,
     prior: float = 1.0,
     random_state: int = 0,
-    progress: bool = False,
+    progress: bool = PROGRESS,
 ) -> pd.DataFrame:
     """How much each pair of speakers takes the same position, from what they said.
 

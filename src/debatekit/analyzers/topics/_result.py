@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from ..._errors import AnalyzerError, SchemaError, message
+from ..._errors import SchemaError, message
+from ..._validation import check_choice
 
 if TYPE_CHECKING:  # matplotlib is imported only by the plots themselves
     from matplotlib.axes import Axes
@@ -144,16 +145,7 @@ class TopicResult:
         SchemaError
             The turns have no ``date`` (or no ``meeting`` for ``"meeting"``).
         """
-        if freq not in _FREQS:
-            raise AnalyzerError(
-                message(
-                    "E306",
-                    param="freq",
-                    owner="TopicResult.over_time",
-                    choices=", ".join(sorted(_FREQS)),
-                    value=freq,
-                )
-            )
+        check_choice(freq, "freq", "TopicResult.over_time", sorted(_FREQS))
         extra = [] if by is None else [by] if isinstance(by, str) else list(by)
         self._require(["date", *extra] + (["meeting"] if freq == "meeting" else []))
         data = self._usable(include_procedural)
@@ -306,16 +298,7 @@ class TopicResult:
         return data.assign(_words=words.fillna(0).astype("int64"))
 
     def _tally(self, data: pd.DataFrame, keys: list[str], weight: Weight) -> pd.DataFrame:
-        if weight not in ("words", "turns"):
-            raise AnalyzerError(
-                message(
-                    "E306",
-                    param="weight",
-                    owner="TopicResult",
-                    choices="'words', 'turns'",
-                    value=weight,
-                )
-            )
+        check_choice(weight, "weight", "TopicResult", ("words", "turns"))
         table = (
             data.groupby([*keys, "topic"], dropna=False, sort=True, observed=True)
             .agg(turns=("turn_id", "size"), words=("_words", "sum"))

@@ -42,8 +42,11 @@ from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
+from ..._debates import debate_ids, has_headings, meeting_ids, reading_order, restore_order
 from ..._errors import AnalyzerError, DebatekitWarning, EmbedderError, message
+from ..._progress import PROGRESS, progress_bar
 from ..._schema import count_words
+from ..._validation import check_int, check_number
 from ...embed._embedders import (
     Embedder,
     TfidfEmbedder,
@@ -55,7 +58,7 @@ from .._base import Analyzer, register_analyzer
 from ._ctfidf import class_tfidf_keywords, count_terms, heading_subject
 from ._result import TopicResult
 
-__all__ = ["TopicAnalyzer", "topics", "debate_ids", "meeting_ids"]
+__all__ = ["TopicAnalyzer", "topics"]
 
 #: Silhouette below which debates are not grouped when the number of topics is chosen.
 MIN_SILHOUETTE = 0.1
@@ -65,46 +68,6 @@ SILHOUETTE_TOLERANCE = 0.02
 
 #: Columns the analyzer adds to (or reads from) the turns table.
 TOPIC_COLUMNS = ["debate", "topic", "topic_label", "topic_inherited", "topic_score"]
-
-
-def meeting_ids(turns: pd.DataFrame) -> np.ndarray:
-    """Number the runs of consecutive turns of one meeting (or source file).
-
-    Examples
-    --------
-    >>> meeting_ids(pd.DataFrame({"meeting": ["a", "a", "b", "a"]})).tolist()
-    [0, 0, 1, 2]
-    """
-    column = next((c for c in ("meeting", "source") if c in turns.columns), None)
-    if column is None or not len(turns):
-        return np.zeros(len(turns), dtype=np.int64)
-    meetings = turns[column].astype("object").fillna("")
-    return np.cumsum((meetings != meetings.shift()).to_numpy()) - 1
-
-
-def debate_ids(turns: pd.DataFrame, *, use_headings: bool = True) -> np.ndarray:
-    """Number the debates: runs of consecutive turns under one heading in one meeting.
-
-    A turn without a heading (or all turns, with ``use_headings=False``) is a
-    debate of its own.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"meeting": ["a", "a", "a", "b"], "item_title": ["X", "X", "Y", "Y"]})
-    >>> debate_ids(frame).tolist()
-    [0, 0, 1, 2]
-    """
-    n = len(turns)
-    if n == 0:
-        return np.zeros(0, dtype=np.int64)
-    if not use_headings or "item_title" not in turns.columns:
-        return np.arange(n, dtype=np.int64)
-    titles = turns["item_title"].astype("object")
-    keys = pd.Series(list(zip(meeting_ids(turns), titles.to_numpy(), strict=True)))
-    no_title = titles.isna().to_numpy()
-    starts = (keys != keys.shift()).to_numpy() | no_title
-    starts[0] = True
-    return np.cumsum(starts) - 1
 
 
 @register_analyzer("topics")
@@ -182,7 +145,7 @@ class TopicAnalyzer(Analyzer):
         max_topics: int = 50,
         top_n_words: int = 10,
         n_representative: int = 3,
-        progress: bool = False,
+        progress: bool = PROGRESS,
     ) -> None:
         self.n_topics = n_topics
         self.embedder = embedder
@@ -210,8 +173,8 @@ class TopicAnalyzer(Analyzer):
         """
         self._check_params()
         self._validate(turns)
-        bar = _progress_bar(total=4, enabled=self.progress)
-        reading = _reading_order(turns)
+        bar = progress_bar(total=4, enabled=self.progress, desc="topics", leave=False)
+        reading = reading_order(turns)
         layout = _Layout.of(turns.iloc[reading], self.min_words, self.use_headings)
         if not layout.content.any():
             raise AnalyzerError(message("E305", n=len(turns), min_words=self.min_words))
@@ -237,7 +200,7 @@ class TopicAnalyzer(Analyzer):
         bar.set_postfix_str("keywords")
         self.topics_ = self._describe(layout, assignment)
         bar.update()
-        self.assignments_ = _restore_order(self._table(layout, assignment), reading)
+        self.assignments_ = restore_order(self._table(layout, assignment), reading)
         self.fingerprint_ = _fingerprint(turns)
         bar.update()
         bar.close()
@@ -262,12 +225,12 @@ class TopicAnalyzer(Analyzer):
         self._validate(turns)
         if _fingerprint(turns) == self.fingerprint_:
             return self.assignments_.copy()
-        reading = _reading_order(turns)
+        reading = reading_order(turns)
         layout = _Layout.of(turns.iloc[reading], self.min_words, self.use_headings)
         own, headings = self._embed(layout, fit=False)
         debates = layout.debate_vectors(own, headings, self.heading_weight)
         assignment = layout.assign(own, debates, self.centroids_, self.own_weight)
-        return _restore_order(self._table(layout, assignment), reading)
+        return restore_order(self._table(layout, assignment), reading)
 
     def result(self, turns: pd.DataFrame) -> TopicResult:
         """The fitted topics and ``turns`` with their topic columns, as a :class:`TopicResult`."""
@@ -279,26 +242,14 @@ class TopicAnalyzer(Analyzer):
     # -- steps -----------------------------------------------------------------
 
     def _check_params(self) -> None:
-        checks = [
-            ("n_topics", self.n_topics is None or _is_int(self.n_topics, 1), "None or an int >= 1"),
-            ("min_words", _is_int(self.min_words, 0), "an int >= 0"),
-            ("own_weight", _is_number(self.own_weight, 0, 1), "a number in [0, 1]"),
-            ("heading_weight", _is_number(self.heading_weight, 0), "a number >= 0"),
-            ("max_topics", _is_int(self.max_topics, 2), "an int >= 2"),
-            ("top_n_words", _is_int(self.top_n_words, 1), "an int >= 1"),
-            ("n_representative", _is_int(self.n_representative, 0), "an int >= 0"),
-        ]
-        for param, ok, rule in checks:
-            if not ok:
-                raise AnalyzerError(
-                    message(
-                        "E304",
-                        param=param,
-                        owner="TopicAnalyzer",
-                        rule=rule,
-                        value=getattr(self, param),
-                    )
-                )
+        owner = type(self).__name__
+        check_int(self.n_topics, "n_topics", owner, minimum=1, allow_none=True)
+        check_int(self.min_words, "min_words", owner, minimum=0)
+        check_number(self.own_weight, "own_weight", owner, minimum=0, maximum=1)
+        check_number(self.heading_weight, "heading_weight", owner, minimum=0)
+        check_int(self.max_topics, "max_topics", owner, minimum=2)
+        check_int(self.top_n_words, "top_n_words", owner, minimum=1)
+        check_int(self.n_representative, "n_representative", owner, minimum=0)
 
     def _embed(self, layout: _Layout, *, fit: bool) -> tuple[np.ndarray, np.ndarray]:
         """Vectors of the content turns and of the debates' subjects, in one space."""
@@ -501,7 +452,8 @@ class _Layout:
             if "procedural" in turns.columns
             else np.zeros(len(turns), dtype=bool)
         )
-        debate = debate_ids(turns, use_headings=use_headings)
+        # Without any heading, a meeting would be one debate: cluster its turns instead.
+        debate = debate_ids(turns, use_headings=use_headings and has_headings(turns))
         subjects, subject_debate = cls._subjects(turns, debate, use_headings)
         # One pass of the tokenizer serves both "has text of its own" and the keywords.
         counts, terms = count_terms(texts + subjects, max_features=None)
@@ -590,50 +542,12 @@ class _Layout:
         return np.where(has_vector, topic, -1).astype(np.int64)
 
 
-def _reading_order(turns: pd.DataFrame) -> np.ndarray:
-    """Row positions in the order the turns were spoken: by meeting, then turn number.
-
-    Debates are runs of turns, so a table sorted some other way (by speaker,
-    say) is read in its spoken order. Without ``turn``, the rows' order is it.
-    """
-    if "turn" not in turns.columns or not len(turns):
-        return np.arange(len(turns))
-    keys = [c for c in ("source", "meeting") if c in turns.columns]
-    frame = pd.DataFrame(
-        {
-            **{c: turns[c].astype("object").fillna("").astype(str).to_numpy() for c in keys},
-            "turn": turns["turn"].to_numpy(dtype="float64", na_value=np.nan),
-        }
-    )
-    # Meetings keep the order they first appear in; within one, turns go by number.
-    first_seen = frame.groupby(keys, sort=False).ngroup() if keys else 0
-    return np.lexsort((np.arange(len(frame)), frame["turn"].to_numpy(), np.asarray(first_seen)))
-
-
-def _restore_order(table: pd.DataFrame, order: np.ndarray) -> pd.DataFrame:
-    """Put the rows of a table computed in reading order back in the input's order."""
-    inverse = np.empty_like(order)
-    inverse[order] = np.arange(len(order))
-    return table.iloc[inverse].reset_index(drop=True)
-
-
 def _nearest_in_order(topic: np.ndarray, content: np.ndarray, meeting: np.ndarray) -> np.ndarray:
     """The topic of the last turn with text before each turn in its meeting (else the next)."""
     own = pd.Series(np.where(content, topic, np.nan))
     groups = pd.Series(meeting)
     near = own.groupby(groups).ffill().fillna(own.groupby(groups).bfill())
     return near.fillna(-1).to_numpy(dtype=np.int64)
-
-
-def _progress_bar(total: int, enabled: bool) -> Any:
-    from tqdm import TqdmWarning
-
-    # Without ipywidgets, importing tqdm.auto warns in every notebook; the text bar is fine.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", TqdmWarning)
-        from tqdm.auto import tqdm
-
-        return tqdm(total=total, desc="topics", disable=not enabled, leave=False)
 
 
 def _sum_by(vectors: np.ndarray, groups: np.ndarray, n_groups: int, dim: int) -> np.ndarray:
@@ -696,18 +610,6 @@ def _outside_stacklevel() -> int:
     return level
 
 
-def _is_int(value: Any, low: int) -> bool:
-    return isinstance(value, (int, np.integer)) and not isinstance(value, bool) and value >= low
-
-
-def _is_number(value: Any, low: float, high: float = np.inf) -> bool:
-    return (
-        isinstance(value, (int, float, np.number))
-        and not isinstance(value, bool)
-        and (low <= value <= high)
-    )
-
-
 def topics(
     turns: pd.DataFrame,
     n_topics: int | None = None,
@@ -721,7 +623,7 @@ def topics(
     max_topics: int = 50,
     top_n_words: int = 10,
     n_representative: int = 3,
-    progress: bool = False,
+    progress: bool = PROGRESS,
 ) -> TopicResult:
     """Cluster turns into topics that follow the debates, with ranked keywords.
 

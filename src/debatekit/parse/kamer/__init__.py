@@ -1,0 +1,1 @@
+"""parse.kamer: the federal Chamber of Representatives' reports."""
