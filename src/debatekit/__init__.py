@@ -18,8 +18,10 @@ from ._errors import (
     EmptyTranscriptError,
     EncodingWarning,
     GazetteerError,
+    MembersError,
     MissingDependencyError,
     ModelFallbackWarning,
+    NamesWarning,
     NoTextLayerError,
     NotFittedError,
     NoTurnsError,
@@ -32,6 +34,8 @@ from ._errors import (
     TranscriptNotFoundError,
     UnknownAnalyzerError,
     UnsupportedFormatError,
+    VoteCountWarning,
+    VotesError,
 )
 from ._schema import TURN_COLUMNS
 from ._version import __version__
@@ -65,6 +69,9 @@ from .analyzers.text._keyness import frequencies, keyness
 from .analyzers.text._kwic import Kwic, KwicResult, kwic
 from .analyzers.topics._result import TopicResult
 from .analyzers.topics._topics import TopicAnalyzer, topics
+from .analyzers.votes._agreement import party_cohesion, vote_agreement, vote_matrix
+from .analyzers.votes._plot import plot_votes
+from .analyzers.votes._read import TOTAL_COLUMNS, VOTE_COLUMNS, read_vote_totals, read_votes
 from .embed._embedders import (
     Embedder,
     EmbeddingCache,
@@ -79,6 +86,13 @@ from .parse._records import from_records
 from .parse._report import LINE_KINDS, ParseReport, ParseResult
 from .parse.flemish._labels import Speaker, parse_speaker
 from .parse.flemish._reader import parse_transcript
+from .politics._members import (
+    MEMBER_COLUMNS,
+    NameMatcher,
+    join_members,
+    kamer_members,
+    load_members,
+)
 from .politics._palette import PARTY_COLOURS, party_colour, party_palette
 
 __all__ = [
@@ -173,6 +187,24 @@ __all__ = [
     "frequencies",
     "dictionary_counts",
     "DictionaryCounts",
+    # votes and members
+    "read_votes",
+    "read_vote_totals",
+    "VOTE_COLUMNS",
+    "TOTAL_COLUMNS",
+    "vote_agreement",
+    "vote_matrix",
+    "party_cohesion",
+    "plot_votes",
+    "kamer_members",
+    "load_members",
+    "join_members",
+    "NameMatcher",
+    "MEMBER_COLUMNS",
+    "VotesError",
+    "MembersError",
+    "VoteCountWarning",
+    "NamesWarning",
     # party colours
     "PARTY_COLOURS",
     "party_colour",

@@ -33,6 +33,10 @@ __all__ = [
     "EmbedderError",
     "MissingDependencyError",
     "StanceError",
+    "VotesError",
+    "MembersError",
+    "VoteCountWarning",
+    "NamesWarning",
     "Errors",
     "Warnings",
 ]
@@ -244,6 +248,46 @@ class Errors:
     # E800-E899: the shared parts (parameter checks, the conformance suite)
     E800 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
 
+    # votes (E550-E569) and members (E570-E589)
+    E550 = (
+        "No roll-call votes or vote results found. A Chamber report prints them as "
+        "'(Stemming/vote 1)' and 'Naamstemming - Vote nominatif: 1'; a Flemish one as "
+        "'115 leden hebben aan de stemming deelgenomen; ...'. Is this a plenary report "
+        "with votes?"
+    )
+    E551 = (
+        "read_votes reads Chamber reports (.html, as the Chamber publishes them) and "
+        "Flemish reports (.txt or .pdf); got a file ending in {suffix!r}."
+    )
+    E552 = "Expected a votes table (from dk.read_votes); it lacks column(s) {missing}."
+    E553 = "No reports matched {spec!r}. Give files, a folder or a glob such as 'plenary/*.html'."
+    E554 = (
+        "party_cohesion needs each vote's party: the votes have no 'party' column and no "
+        "members table was given. Pass members= (e.g. dk.kamer_members(56)), or join "
+        "them first with dk.join_members(votes)."
+    )
+    E570 = (
+        "debatekit ships the members of the Chamber's legislature(s) {shipped}, not "
+        "{legislature}. Load another table with dk.load_members(path)."
+    )
+    E571 = (
+        "Cannot read a members table from {path}: give a DataFrame, or an existing .csv, "
+        ".tsv or .parquet file (a relative path starts at {cwd})."
+    )
+    E572 = (
+        "The members table has no name columns: it needs 'first_name' and 'last_name' "
+        "(or 'member' as 'Firstname Surname'). Columns there: {columns}."
+    )
+    E573 = "Cannot read a members table from a {type}: give a DataFrame or a file path."
+    E574 = (
+        "join_members needs a members table for these rows (parliament: {parliaments}); "
+        "debatekit ships the Chamber's only. Pass members=dk.load_members(path)."
+    )
+    E575 = (
+        "The table has no column {column!r} to match names in. Columns there: {columns}. "
+        "Pass name= the column that holds the names."
+    )
+
 
 class Warnings:
     """Numbered warning messages."""
@@ -300,6 +344,20 @@ class Warnings:
     W600 = (
         "No Dutch spaCy pipeline is installed (tried {tried}), so the words are counted as "
         "written, not as lemmas. For lemmas: python -m spacy download nl_core_news_lg"
+    # votes (W550-W569) and members (W570-W589)
+    W550 = (
+        "{n} vote(s) list names that do not add up to the totals the report prints: "
+        "{votes}. The rows are kept as listed; check these votes in the report "
+        "(votes.attrs['totals'] and dk.read_vote_totals have every vote's counts)."
+    )
+    W551 = (
+        "{path}: {n} vote(s) in the text have no list of names in the report's annex "
+        "(votes {votes}); their totals are in dk.read_votes(..., totals=True)."
+    )
+    W570 = (
+        "{n} name(s) matched no member: {names}. They keep a missing 'member'; "
+        "table.attrs['unmatched'] lists them. Check the spelling, or pass a members table "
+        "that has them."
     )
 
 
@@ -474,6 +532,14 @@ class StanceError(AnalyzerError, ValueError):
     """Speaker similarity that cannot be computed or validated as asked."""
 
 
+class VotesError(DebatekitError, ValueError):
+    """Votes that cannot be read or summarised as asked."""
+
+
+class MembersError(DebatekitError, ValueError):
+    """A members table that cannot be read or used."""
+
+
 class DebatekitWarning(UserWarning):
     """Base class of every warning debatekit emits."""
 
@@ -484,3 +550,11 @@ class EncodingWarning(DebatekitWarning):
 
 class ModelFallbackWarning(DebatekitWarning):
     """A requested model is missing; a smaller fallback is used."""
+
+
+class VoteCountWarning(DebatekitWarning):
+    """Listed names that do not add up to the totals a report prints."""
+
+
+class NamesWarning(DebatekitWarning):
+    """Names that matched no member."""

@@ -1,0 +1,1 @@
+"""Roll-call votes: who chose what on every vote, who votes with whom, party cohesion."""
