@@ -344,6 +344,7 @@ class Warnings:
     W600 = (
         "No Dutch spaCy pipeline is installed (tried {tried}), so the words are counted as "
         "written, not as lemmas. For lemmas: python -m spacy download nl_core_news_lg"
+    )
     # votes (W550-W569) and members (W570-W589)
     W550 = (
         "{n} vote(s) list names that do not add up to the totals the report prints: "
