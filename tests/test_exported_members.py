@@ -35,6 +35,7 @@ INTENDED = {
     "Numbers",
     "numbers",
     "compare_figures",
+    "FigureComparison",
     "plot_numbers",
     # entities
     "entities",
@@ -79,6 +80,7 @@ INTENDED = {
     "StanceAnalyzer",
     "speaker_similarity",
     "interactions",
+    "Interactions",
     "government_stance",
     "validate_similarity",
     "plot_similarity",
@@ -124,6 +126,16 @@ INTENDED = {
 def test_public_names_are_exactly_the_intended_ones():
     assert set(dk.__all__) == INTENDED
     assert len(dk.__all__) == len(set(dk.__all__))
+
+
+def test_public_classes_and_functions_say_they_are_debatekits():
+    import inspect
+
+    for name in dk.__all__:
+        obj = getattr(dk, name)
+        if inspect.isclass(obj) or inspect.isfunction(obj):
+            assert obj.__module__ == "debatekit", name
+    assert repr(dk.TopicAnalyzer).startswith("<class 'debatekit.TopicAnalyzer'")
 
 
 def test_every_public_name_exists_and_private_modules_declare_all():

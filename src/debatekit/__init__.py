@@ -51,10 +51,10 @@ from .analyzers._base import (
 from .analyzers.entities._entities import EntityRecognizer, entities
 from .analyzers.entities._gazetteer import GAZETTEER_COLUMNS, load_gazetteer
 from .analyzers.entities._views import entity_summary, render_entities
-from .analyzers.numbers._figure_match import compare_figures
+from .analyzers.numbers._figure_match import FigureComparison, compare_figures
 from .analyzers.numbers._numbers import Numbers, numbers
 from .analyzers.numbers._plot import plot_numbers
-from .analyzers.stance._interactions import interactions
+from .analyzers.stance._interactions import Interactions, interactions
 from .analyzers.stance._plots import plot_interactions, plot_similarity, plot_speaker_map
 from .analyzers.stance._stance import (
     StanceAnalyzer,
@@ -126,6 +126,7 @@ __all__ = [
     "Numbers",
     "numbers",
     "compare_figures",
+    "FigureComparison",
     "plot_numbers",
     # entities
     "entities",
@@ -171,6 +172,7 @@ __all__ = [
     "StanceAnalyzer",
     "speaker_similarity",
     "interactions",
+    "Interactions",
     "government_stance",
     "validate_similarity",
     "plot_similarity",
@@ -211,3 +213,17 @@ __all__ = [
     "party_palette",
     "__version__",
 ]
+
+
+def _own_public_objects() -> None:
+    """Show public classes and functions as ``debatekit.X`` (in reprs, help and tracebacks)."""
+    for name in __all__:
+        obj = globals()[name]
+        if isinstance(obj, type) or callable(obj) and hasattr(obj, "__module__"):
+            try:
+                obj.__module__ = __name__
+            except (AttributeError, TypeError):  # a builtin or a C type
+                pass
+
+
+_own_public_objects()

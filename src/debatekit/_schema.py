@@ -13,6 +13,8 @@ from ._errors import Errors, SchemaError, message
 __all__ = [
     "TURN_COLUMNS",
     "REQUIRED_COLUMNS",
+    "CONTEXT_COLUMNS",
+    "context_columns",
     "build_turns",
     "require_columns",
     "count_words",
@@ -41,6 +43,11 @@ TURN_COLUMNS = (
 )
 #: Columns an analyzer may rely on.
 REQUIRED_COLUMNS = ("turn_id", "speaker", "role", "text")
+#: The turn's own columns an output may carry so that it reads on its own: always under
+#: these names and with the turn's values. An output carries no other column of the turns
+#: table, so that ``turns.merge(output, on=context_columns(output))`` gives no ``_x``/``_y``
+#: pairs. ``speaker`` is whoever speaks the turn; whoever a row is aimed at is ``target``.
+CONTEXT_COLUMNS = ("turn_id", "meeting", "item", "speaker", "party", "role")
 
 _DASHES = (" – ", " — ", " - ")
 
@@ -58,6 +65,22 @@ def meeting_key(meeting: str | None, fallback: str) -> str:
     """A compact key for ``turn_id``: ``C190 (2023-2024)`` becomes ``C190-2023-2024``."""
     raw = meeting if meeting else fallback
     return re.sub(r"[^0-9A-Za-z]+", "-", raw).strip("-") or "meeting"
+
+
+def context_columns(table: pd.DataFrame) -> list[str]:
+    """The :data:`CONTEXT_COLUMNS` ``table`` carries: the keys to merge it back on the turns.
+
+    Examples
+    --------
+    >>> turns = dk.read_transcript(dk.sample_path())
+    >>> mentions = dk.entities(turns, model=None, progress=False)
+    >>> context_columns(mentions)
+    ['turn_id', 'meeting', 'item', 'speaker', 'party', 'role']
+    >>> merged = turns.merge(mentions, on=context_columns(mentions))
+    >>> [c for c in merged.columns if c.endswith(("_x", "_y"))]
+    []
+    """
+    return [c for c in CONTEXT_COLUMNS if c in table.columns]
 
 
 def build_turns(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:

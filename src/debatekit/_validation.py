@@ -72,7 +72,7 @@ def check_int(
     >>> check_int(0, "n_topics", "TopicAnalyzer", minimum=1)
     Traceback (most recent call last):
     ...
-    debatekit._errors.ParameterError: [E800] The 'n_topics' parameter of TopicAnalyzer must be an int >= 1. Got 0 instead.
+    debatekit.ParameterError: [E800] The 'n_topics' parameter of TopicAnalyzer must be an int >= 1. Got 0 instead.
     """  # noqa: E501
     if allow_none and value is None:
         return
@@ -138,7 +138,7 @@ def check_choice(value: object, param: str, owner: str, choices: Collection[obje
     >>> check_choice("week", "freq", "TopicResult.over_time", ("meeting", "month"))
     Traceback (most recent call last):
     ...
-    debatekit._errors.ParameterError: [E800] The 'freq' parameter of TopicResult.over_time must be one of 'meeting', 'month'. Got 'week' instead.
+    debatekit.ParameterError: [E800] The 'freq' parameter of TopicResult.over_time must be one of 'meeting', 'month'. Got 'week' instead.
     """  # noqa: E501
     try:
         ok = value in choices

@@ -77,14 +77,14 @@ def test_every_mention_of_a_public_body_is_found_and_canonicalised(
 ):
     expected = _count_in_text(spoken, form)
     assert expected > 0, f"{form!r} is not in the sample; the test would prove nothing"
-    found = sample_mentions[sample_mentions["text"] == form]
+    found = sample_mentions[sample_mentions["mention"] == form]
     assert len(found) == expected
     assert set(found["canonical"]) == {canonical}
     assert set(found["label"]) == {"ORG"}
 
 
 def test_the_issue_counts_hold_on_the_sample(sample_mentions):
-    counts = sample_mentions["text"].value_counts()
+    counts = sample_mentions["mention"].value_counts()
     assert counts["VDAB"] == 18
     assert counts["VLAIO"] == 10
 
@@ -92,12 +92,12 @@ def test_the_issue_counts_hold_on_the_sample(sample_mentions):
 def test_offsets_point_exactly_at_each_mention(sample_mentions, sample_result):
     texts = sample_result.turns.set_index("turn_id")["text"]
     for row in sample_mentions.itertuples(index=False):
-        assert texts[row.turn_id][row.start : row.end] == row.text
+        assert texts[row.turn_id][row.start : row.end] == row.mention
 
 
 def test_acronyms_inside_compounds_are_mentions(sample_mentions, sample_result):
     texts = sample_result.turns.set_index("turn_id")["text"]
-    vlaio = sample_mentions[sample_mentions["text"] == "VLAIO"]
+    vlaio = sample_mentions[sample_mentions["mention"] == "VLAIO"]
     followed = [texts[r.turn_id][r.end : r.end + 8] for r in vlaio.itertuples(index=False)]
     assert "-netwerk" in followed and "-project" in followed[-5:] + followed[:5]
 
@@ -106,18 +106,18 @@ def test_no_person_or_place_is_an_organisation(sample_mentions, sample_result):
     people = set(sample_result.turns["speaker"].dropna())
     places = {"Vlaanderen", "Limburg", "Antwerpen", "Brussel", "België", "Waterschei"}
     orgs = sample_mentions[sample_mentions["label"] == "ORG"]
-    assert not set(orgs["text"]) & (people | places)
+    assert not set(orgs["mention"]) & (people | places)
     for place in ("Vlaanderen", "Limburg"):
-        labels = sample_mentions.loc[sample_mentions["text"] == place, "label"]
+        labels = sample_mentions.loc[sample_mentions["mention"] == place, "label"]
         assert len(labels) > 0 and set(labels) == {"GPE"}
 
 
 def test_text_defined_acronyms_link_to_the_gazetteer_despite_typos(sample_mentions):
-    typo = sample_mentions[sample_mentions["text"] == "Economie, Wetenschap en Innoatie"]
+    typo = sample_mentions[sample_mentions["mention"] == "Economie, Wetenschap en Innoatie"]
     assert typo["canonical"].tolist() == ["EWI"]
-    assert typo["source"].tolist() == ["acronym"]
+    assert typo["found_by"].tolist() == ["acronym"]
     imc = sample_mentions[sample_mentions["canonical"] == "IMC"]
-    assert set(imc["text"]) == {"IMC", "Interministeriële Conferentie"}
+    assert set(imc["mention"]) == {"IMC", "Interministeriële Conferentie"}
     assert set(imc["full_name"]) == {"Interministeriële Conferentie"}
 
 
@@ -130,11 +130,11 @@ def test_acronyms_defined_in_the_text_link_long_and_short_forms():
     found = dk.entities(turns, model=None, progress=False)
     kdz = found[found["canonical"] == "KDZ"]
     long_form, short = "Kenniscentrum Digitale Zaken", "KDZ"
-    assert kdz["text"].tolist() == [long_form, short, short, long_form, short]
+    assert kdz["mention"].tolist() == [long_form, short, short, long_form, short]
     assert kdz["turn_id"].tolist() == ["T01", "T01", "T02", "T03", "T03"]
-    assert set(kdz["source"]) == {"acronym"}
+    assert set(kdz["found_by"]) == {"acronym"}
     assert set(kdz["full_name"]) == {"Kenniscentrum Digitale Zaken"}
-    assert "SIB" not in set(found["text"]), "a lower-case long form names a thing, not a body"
+    assert "SIB" not in set(found["mention"]), "a lower-case long form names a thing, not a body"
 
 
 def test_person_rules_name_the_meetings_speakers_in_full():
@@ -148,7 +148,7 @@ def test_person_rules_name_the_meetings_speakers_in_full():
         ("Jo Brouns", None, "Ik verwijs naar minister-president Jambon en minister Peeters."),
     )
     found = dk.entities(turns, model=None, progress=False)
-    people = found[found["label"] == "PERSON"].set_index("text")
+    people = found[found["label"] == "PERSON"].set_index("mention")
     assert people.loc["De Roo", "canonical"] == "Stijn De Roo"
     assert people.loc["Brouns", "canonical"] == "Jo Brouns"
     assert people.loc["Ronse", "canonical"] == "Axel Ronse"
@@ -156,7 +156,7 @@ def test_person_rules_name_the_meetings_speakers_in_full():
     assert people.loc["Jambon", "canonical"] == "Jan Jambon"
     assert people.loc["Peeters", "canonical"] == "Lydia Peeters"
     assert people.loc["Janssens", "canonical"] == "Janssens"
-    assert set(people["source"]) == {"person_rule"}
+    assert set(people["found_by"]) == {"person_rule"}
     first = found[found["turn_id"] == "T01"]
     text = turns["text"].iloc[0]
     assert [text[s:e] for s, e in zip(first["start"], first["end"], strict=True)] == [
@@ -178,7 +178,7 @@ def test_names_are_resolved_within_their_own_meeting():
         meeting="C2",
     ).assign(turn_id=lambda t: "C2-" + t["turn_id"])
     found = dk.entities(pd.concat([first, second]), model=None, progress=False)
-    resolved = dict(zip(found["turn_id"] + " " + found["text"], found["canonical"], strict=True))
+    resolved = dict(zip(found["turn_id"] + " " + found["mention"], found["canonical"], strict=True))
     assert resolved["T01 Claes"] == "Eva Claes"
     assert resolved["T02 Peeters"] == "Jan Peeters"
     assert resolved["C2-T02 Claes"] == "Tom Claes"
@@ -189,7 +189,7 @@ def test_names_are_resolved_within_their_own_meeting():
 def test_person_rules_do_not_cross_a_sentence_end():
     turns = _turns(("Jo Brouns", None, "Dat deed collega Dermagne. Binnen Vlaanderen volgt de MP."))
     found = dk.entities(turns, model=None, progress=False)
-    assert found[["text", "label"]].to_numpy().tolist() == [
+    assert found[["mention", "label"]].to_numpy().tolist() == [
         ["Dermagne", "PERSON"],
         ["Vlaanderen", "GPE"],
     ]
@@ -202,14 +202,14 @@ def test_a_short_form_refers_to_the_body_named_before_it_in_the_turn(sample_ment
         ("An Peeters", "Groen", "Het Europees Parlement en de Raad van Europa: de Raad zweeg."),
     )
     found = dk.entities(turns, model=None, progress=False)
-    short = found[found["source"] == "short_form"]
-    assert short[["turn_id", "text", "canonical"]].to_numpy().tolist() == [
+    short = found[found["found_by"] == "short_form"]
+    assert short[["turn_id", "mention", "canonical"]].to_numpy().tolist() == [
         ["T01", "Commissie", "Europese Commissie"],
         ["T03", "Raad", "Raad van Europa"],
     ]
     # On the sample: "de Raad" three times after "Raad Competitiviteit en Interne Markt".
-    in_sample = sample_mentions[sample_mentions["source"] == "short_form"]
-    assert in_sample["text"].tolist() == ["Raad"] * 3
+    in_sample = sample_mentions[sample_mentions["found_by"] == "short_form"]
+    assert in_sample["mention"].tolist() == ["Raad"] * 3
     assert set(in_sample["canonical"]) == {"Raad Concurrentievermogen"}
 
 
@@ -238,7 +238,7 @@ def test_user_entries_are_found_and_win(sample_result, tmp_path):
         assert len(smart) == _count_in_text(
             sample_result.turns[~sample_result.turns["procedural"]], "Smart"
         )
-        assert set(smart["source"]) == {"user"}
+        assert set(smart["found_by"]) == {"user"}
         assert set(found.loc[found["canonical"] == "VDAB", "full_name"]) == {"De VDAB"}
 
 
@@ -346,7 +346,7 @@ def test_it_runs_through_analyze(sample_turns):
 def test_render_entities_shows_a_turn_with_its_canonical_names(sample_result, sample_mentions):
     turns = sample_result.turns
     turn_id = sample_mentions.loc[
-        sample_mentions["text"] == "Agentschap Innoveren en Ondernemen", "turn_id"
+        sample_mentions["mention"] == "Agentschap Innoveren en Ondernemen", "turn_id"
     ].iloc[0]
     html = dk.render_entities(turns, turn_id, sample_mentions)
     assert html._repr_html_() == str(html)
@@ -355,7 +355,7 @@ def test_render_entities_shows_a_turn_with_its_canonical_names(sample_result, sa
     with pytest.raises(ValueError, match=r"\[E107\]"):
         dk.render_entities(turns, "nope", sample_mentions)
     # Without mentions, the turn's are found knowing the whole meeting.
-    ronse = sample_mentions[sample_mentions["text"] == "Ronse"]["turn_id"].iloc[0]
+    ronse = sample_mentions[sample_mentions["mention"] == "Ronse"]["turn_id"].iloc[0]
     alone = dk.render_entities(turns, ronse, model=None)
     assert alone == dk.render_entities(turns, ronse, sample_mentions)
     assert "PERSON · Axel Ronse" in alone
@@ -444,7 +444,7 @@ def test_model_and_gazetteer_merge_with_the_gazetteer_winning(tiny_model):
     )
     for model in (nlp, path, str(path)):
         found = dk.entities(turns, model=model, progress=False)
-        rows = found[["turn_id", "text", "label", "source"]].to_numpy().tolist()
+        rows = found[["turn_id", "mention", "label", "found_by"]].to_numpy().tolist()
         assert ["T01", "Jo Brouns", "PERSON", "gazetteer"] in rows
         assert ["T01", "Vlaanderen", "GPE", "gazetteer"] in rows
         assert ["T02", "VDAB", "ORG", "gazetteer"] in rows
@@ -487,5 +487,5 @@ def test_only_the_ner_and_what_it_listens_to_are_taken_from_the_model(sample_tur
     assert recognizer.nlp_.pipe_names[-2:] == ["tok2vec", "ner"]
     assert "tagger" not in recognizer.nlp_.pipe_names
     found = recognizer.transform(sample_turns)
-    assert (found["text"] == "VDAB").sum() == 18
-    assert set(found.loc[found["text"] == "VDAB", "source"]) == {"gazetteer"}
+    assert (found["mention"] == "VDAB").sum() == 18
+    assert set(found.loc[found["mention"] == "VDAB", "found_by"]) == {"gazetteer"}

@@ -27,7 +27,7 @@ def sample_matches(sample_result) -> pd.DataFrame:
 
 def test_the_sample_lines_up_62_7_and_62_percent(sample_matches):
     assert tuple(sample_matches.columns) == MATCH_COLUMNS
-    group = sample_matches[sample_matches["text"] == "62,7 procent"]["group"].iloc[0]
+    group = sample_matches[sample_matches["figure"] == "62,7 procent"]["group"].iloc[0]
     members = sample_matches[sample_matches["group"] == group]
     assert sorted(members["value"]) == [62.0, 62.7]
     assert members["turn_id"].nunique() == 2

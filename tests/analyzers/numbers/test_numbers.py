@@ -30,7 +30,7 @@ def _turns(*texts: str, date: str | None = "2024-03-28") -> pd.DataFrame:
 def _one(text: str, **kwargs) -> pd.Series:
     """The single figure in ``text``."""
     found = dk.numbers(_turns(text), progress=False, **kwargs)
-    assert len(found) == 1, found[["text", "kind", "value"]]
+    assert len(found) == 1, found[["figure", "kind", "value"]]
     return found.iloc[0]
 
 
@@ -64,7 +64,7 @@ def test_every_percentage_in_the_sample_with_its_value(sample_figures, sample_te
 
 def test_a_percentage_broken_over_a_line_end(sample_figures, sample_text, sample_turns):
     assert "35 \nprocent" in sample_text
-    row = sample_figures[sample_figures["text"] == "35 procent"].iloc[0]
+    row = sample_figures[sample_figures["figure"] == "35 procent"].iloc[0]
     text = sample_turns.set_index("turn_id").loc[row["turn_id"], "text"]
     assert text[row["start"] : row["end"]] == "35 procent"
     assert row["value"] == 35.0
@@ -83,15 +83,15 @@ def test_every_euro_amount_in_the_sample(sample_figures, sample_text):
 def test_no_spurious_percentage_or_amount(sample_figures):
     for kind, word in (("percent", "procent"), ("money", "euro")):
         rows = sample_figures[sample_figures["kind"] == kind]
-        assert rows["text"].str.endswith(word).all()
+        assert rows["figure"].str.endswith(word).all()
 
 
 def test_offsets_point_at_the_figure_as_written(sample_figures, sample_turns):
     texts = sample_turns.set_index("turn_id")["text"]
     for row in sample_figures.itertuples():
         turn_text = texts[row.turn_id]
-        assert turn_text[row.start : row.end] == row.text
-        assert row.text in row.sentence and row.sentence in turn_text
+        assert turn_text[row.start : row.end] == row.figure
+        assert row.figure in row.sentence and row.sentence in turn_text
 
 
 def test_the_table_is_tidy_and_typed(sample_figures, sample_turns):
@@ -106,7 +106,7 @@ def test_the_table_is_tidy_and_typed(sample_figures, sample_turns):
 
 
 def _row(figures: pd.DataFrame, text: str, sentence_part: str = "") -> pd.Series:
-    rows = figures[(figures["text"] == text) & figures["sentence"].str.contains(sentence_part)]
+    rows = figures[(figures["figure"] == text) & figures["sentence"].str.contains(sentence_part)]
     assert len(rows) >= 1, text
     return rows.iloc[0]
 
@@ -149,7 +149,7 @@ def test_counted_nouns_skip_adjectives(sample_figures):
 
 def test_ratios_in_the_sample(sample_figures):
     ratios = sample_figures[sample_figures["kind"] == "ratio"]
-    assert ratios["text"].str.lower().tolist() == [
+    assert ratios["figure"].str.lower().tolist() == [
         "één op de twee",
         "een op de drie",
         "een op de twee",
@@ -171,7 +171,7 @@ def test_multiplier_ordinal_and_no_false_numbers_in_the_sample(sample_figures):
     assert (times["kind"], times["value"], times["unit"]) == ("multiplier", 7.0, "times")
     second = _row(sample_figures, "tweede", "tweede plaats")
     assert (second["kind"], second["value"], second["unit"]) == ("ordinal", 2.0, "plaats")
-    assert not sample_figures["text"].str.lower().eq("een").any()
+    assert not sample_figures["figure"].str.lower().eq("een").any()
     friend = sample_figures[sample_figures["sentence"].str.contains("een goede vriend")]
     assert friend["kind"].tolist() == ["age"]  # "midden in de veertig", not "een" = 1
     assert friend.iloc[0]["value"] == 45.0
@@ -271,7 +271,7 @@ def test_the_sample_minister_and_later_figure(sample_figures):
 )
 def test_constructed_forms(sentence, text, kind, value, unit):
     row = _one(sentence)
-    assert row["text"] == text
+    assert row["figure"] == text
     assert row["kind"] == kind
     assert row["value"] == pytest.approx(value)
     assert (row["unit"] if pd.notna(row["unit"]) else None) == unit
@@ -306,7 +306,7 @@ def test_constructed_qualifiers(sentence, qualifier):
 def test_a_bare_number_paired_with_a_percentage_shares_its_unit(sentence, first):
     figures = dk.numbers(_turns(sentence), progress=False)
     head = figures.iloc[0]
-    assert head["text"] == first
+    assert head["figure"] == first
     assert (head["kind"], head["unit"]) == (figures.iloc[1]["kind"], figures.iloc[1]["unit"])
 
 
@@ -345,7 +345,7 @@ def test_signs_fractions_and_four_digit_counts(sentence, text, kind, value, unit
 )
 def test_what_stays_as_it_was(sentence, expected):
     figures = dk.numbers(_turns(sentence), progress=False)
-    assert list(zip(figures["text"], figures["kind"], figures["value"])) == expected
+    assert list(zip(figures["figure"], figures["kind"], figures["value"])) == expected
 
 
 def test_a_range_in_millions_scales_both_ends():
@@ -376,7 +376,7 @@ def test_no_false_numbers(sentence):
 
 def test_a_number_in_a_name_is_not_a_count():
     figures = dk.numbers(_turns("Hij werkte bij Studio 100 en luisterde naar Radio 2."))
-    assert figures[["text", "kind", "unit"]].values.tolist() == [
+    assert figures[["figure", "kind", "unit"]].values.tolist() == [
         ["100", "reference", "Studio"],
         ["2", "reference", "Radio"],
     ]

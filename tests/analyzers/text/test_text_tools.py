@@ -245,7 +245,7 @@ def test_dictionary_counts_group_and_share(sample_turns):
     share = dk.dictionary_counts(sample_turns, themes, by="party", normalize=True)
     assert share["werk"].max() < 1
     assert share["werk"].iloc[1] == pytest.approx(
-        grouped["werk"].iloc[1] / grouped["n_words"].iloc[1]
+        grouped["werk"].iloc[1] / grouped["n_tokens"].iloc[1]
     )
     with pytest.raises(dk.ParameterError, match="E608"):
         dk.dictionary_counts(sample_turns, ["werk*"])

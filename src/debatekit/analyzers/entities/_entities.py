@@ -91,14 +91,14 @@ MENTION_COLUMNS = (
     "speaker",
     "party",
     "role",
-    "text",
+    "mention",
     "label",
     "start",
     "end",
     "canonical",
     "full_name",
     "category",
-    "source",
+    "found_by",
 )
 _RULER = "debatekit_gazetteer"
 _PEOPLE = "debatekit_person_rules"
@@ -604,11 +604,11 @@ class EntityRecognizer(Analyzer):
         -------
         pandas.DataFrame
             ``turn_id``, ``meeting``, ``item``, ``speaker``, ``party``,
-            ``role`` (of the turn), ``text`` (the mention as written),
+            ``role`` (of the turn), ``mention`` (as written),
             ``label``, ``start`` and ``end`` (character offsets into the
-            turn's ``text``: ``turn.text[start:end] == text``),
+            turn's ``text``: ``turn.text[start:end] == mention``),
             ``canonical`` (the entity's normalised name), ``full_name``,
-            ``category`` (gazetteer category) and ``source``
+            ``category`` (gazetteer category) and ``found_by``
             (``gazetteer``, ``user``, ``acronym``, ``person_rule``,
             ``short_form`` or ``model``).
         """
@@ -646,14 +646,14 @@ class EntityRecognizer(Analyzer):
                     full_name, category = catalog.get(key, (key, ""))
                 for field in _TURN_FIELDS:
                     rows[field].append(fields[field][i])
-                rows["text"].append(ent.text)
+                rows["mention"].append(ent.text)
                 rows["label"].append(ent.label_)
                 rows["start"].append(ent.start_char)
                 rows["end"].append(ent.end_char)
                 rows["canonical"].append(canonical)
                 rows["full_name"].append(full_name)
                 rows["category"].append(category or pd.NA)
-                rows["source"].append(source)
+                rows["found_by"].append(source)
         return _mentions_frame(rows)
 
     def _person(self, meeting: object, name: str) -> str:
@@ -728,7 +728,7 @@ def entities(
     >>> import debatekit as dk
     >>> turns = dk.read_transcript(dk.sample_path())
     >>> found = dk.entities(turns, model=None, progress=False)
-    >>> found.loc[found["text"] == "Agentschap Innoveren en Ondernemen", "canonical"].iloc[0]
+    >>> found.loc[found["mention"] == "Agentschap Innoveren en Ondernemen", "canonical"].iloc[0]
     'VLAIO'
     """
     return EntityRecognizer(

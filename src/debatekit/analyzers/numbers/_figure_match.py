@@ -13,22 +13,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import ClassVar
 
 import pandas as pd
 
 from ..._errors import Errors, SchemaError
 from ..._schema import require_columns
-from ..._validation import check_choices, check_int, check_number
+from ..._validation import check_choices, check_int, check_number, check_param
+from .._base import Analyzer, register_analyzer
 from ._scan import KINDS
 
-__all__ = ["compare_figures", "MATCH_COLUMNS"]
+__all__ = ["compare_figures", "FigureComparison", "MATCH_COLUMNS"]
 
 #: Columns of the table :func:`compare_figures` returns, in order.
 MATCH_COLUMNS = (
     "group",
     "turn_id",
     "speaker",
-    "text",
+    "figure",
     "value",
     "kind",
     "unit",
@@ -38,7 +40,8 @@ MATCH_COLUMNS = (
     "sentence",
 )
 _QUANTITIES = ("percent", "money", "count", "ratio", "multiplier", "range")
-_NEEDED = ("turn_id", "speaker", "text", "value", "kind", "unit", "start", "end", "sentence")
+_TURN_NEEDS = ("turn_id", "speaker", "text")
+_NEEDED = ("turn_id", "speaker", "figure", "value", "kind", "unit", "start", "end", "sentence")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]{4,}")
 # Words around every figure, which say nothing about which statistic it is.
 _GENERIC = frozenset(
@@ -110,8 +113,8 @@ def compare_figures(
     >>> import debatekit as dk
     >>> turns = dk.read_transcript(dk.sample_path())
     >>> same = dk.compare_figures(turns)
-    >>> same[["group", "speaker", "text", "value"]]
-       group           speaker          text   value
+    >>> same[["group", "speaker", "figure", "value"]]
+       group           speaker        figure   value
     0      1  Maaike De Vreese     7500 euro  7500.0
     1      1         Jo Brouns     7500 euro  7500.0
     2      1  Maaike De Vreese     7500 euro  7500.0
@@ -121,14 +124,78 @@ def compare_figures(
     6      3         Jo Brouns    77 procent    77.0
     7      3         Jo Brouns    77 procent    77.0
     """
-    _check_params(
-        tolerance=tolerance, window=window, min_shared=min_shared, min_speakers=min_speakers
+    comparison = FigureComparison(
+        tolerance=tolerance,
+        window=window,
+        min_shared=min_shared,
+        min_speakers=min_speakers,
+        kinds=kinds,
     )
-    chosen_kinds = check_choices(kinds, "kinds", "compare_figures", KINDS) or KINDS
-    require_columns(turns, ("turn_id", "speaker", "text"))
+    return comparison.fit(turns).transform(turns, figures)
+
+
+@register_analyzer("compare_figures")
+class FigureComparison(Analyzer):
+    """The same statistic cited in several turns: :func:`compare_figures` as an analyzer.
+
+    The parameters are :func:`compare_figures`'s; :meth:`transform` takes the
+    figures table as an optional second argument.
+
+    Examples
+    --------
+    >>> import debatekit as dk
+    >>> turns = dk.read_transcript(dk.sample_path())
+    >>> int(dk.analyze(turns, "compare_figures")["compare_figures"]["group"].max())
+    3
+    """
+
+    name = "compare_figures"
+    required_columns: ClassVar[tuple[str, ...]] = _TURN_NEEDS
+
+    def __init__(
+        self,
+        *,
+        tolerance: float = 0.0,
+        window: int = 25,
+        min_shared: int = 3,
+        min_speakers: int = 1,
+        kinds: str | Sequence[str] = _QUANTITIES,
+    ) -> None:
+        self.tolerance = tolerance
+        self.window = window
+        self.min_shared = min_shared
+        self.min_speakers = min_speakers
+        self.kinds = kinds
+
+    def fit(self, turns: pd.DataFrame, y: None = None) -> FigureComparison:
+        """Check the parameters and ``turns``; there is nothing to learn."""
+        self.kinds_ = check_choices(self.kinds, "kinds", "compare_figures", KINDS) or KINDS
+        _check_params(self.tolerance, self.window, self.min_shared, self.min_speakers)
+        _refuse_figures_as_turns(turns)
+        super().fit(turns)
+        return self
+
+    def transform(self, turns: pd.DataFrame, figures: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Group the figures of ``turns`` (or ``figures``, computed when left out)."""
+        self._check_fitted()
+        return _compare(turns, figures, self)
+
+
+def _refuse_figures_as_turns(turns: pd.DataFrame) -> None:
+    """A figures table passed where the turns go: say so (E203) rather than 'no text column'."""
     figure_only = [c for c in ("value", "kind", "unit", "start", "end") if c in turns.columns]
     if len(figure_only) == 5:
         raise SchemaError(f"[E203] {Errors.E203.format(columns=', '.join(figure_only))}")
+
+
+def _compare(
+    turns: pd.DataFrame, figures: pd.DataFrame | None, params: FigureComparison
+) -> pd.DataFrame:
+    tolerance, window = params.tolerance, params.window
+    min_shared, min_speakers = params.min_shared, params.min_speakers
+    chosen_kinds = params.kinds_
+    _refuse_figures_as_turns(turns)
+    require_columns(turns, _TURN_NEEDS)
     if figures is None:
         from ._numbers import numbers
 
@@ -149,7 +216,8 @@ def compare_figures(
 
 def _check_params(tolerance: float, window: int, min_shared: int, min_speakers: int) -> None:
     owner = "compare_figures"
-    check_number(tolerance, "tolerance", owner, minimum=0, maximum=0.999)
+    check_number(tolerance, "tolerance", owner, minimum=0)
+    check_param(tolerance < 1, "tolerance", owner, "a number >= 0 and < 1", tolerance)
     check_int(window, "window", owner, minimum=1)
     check_int(min_shared, "min_shared", owner, minimum=0)
     check_int(min_speakers, "min_speakers", owner, minimum=1)

@@ -19,7 +19,7 @@ __all__ = ["NUMBER_COLUMNS", "Numbers", "numbers", "figures_table"]
 NUMBER_COLUMNS = (
     "turn_id",
     "speaker",
-    "text",
+    "figure",
     "value",
     "low",
     "high",
@@ -43,6 +43,11 @@ def _years(turns: pd.DataFrame) -> list[int | None]:
         return [None] * len(turns)
     dates = pd.to_datetime(turns["date"], errors="coerce")
     return [None if pd.isna(d) else int(d.year) for d in dates]
+
+
+# The figure as written is the scan's ``text``; in the table it is ``figure``, so that it
+# never shadows the turn's ``text`` when the figures are merged back onto the turns.
+_FIELD_COLUMNS = tuple("figure" if name == "text" else name for name in Figure._fields)
 
 
 def figures_table(
@@ -70,14 +75,14 @@ def figures_table(
             columns["turn_id"].append(turn_id)
             columns["speaker"].append(speaker)
             columns["sentence"].append(sentence_at(spans, text, f.start))
-            for name, field in zip(Figure._fields, f, strict=True):
+            for name, field in zip(_FIELD_COLUMNS, f, strict=True):
                 columns[name].append(field)
     return _typed(columns)
 
 
 def _typed(columns: dict[str, list]) -> pd.DataFrame:
     table = pd.DataFrame(columns, columns=list(NUMBER_COLUMNS))
-    for name in ("turn_id", "speaker", "text", "kind", "unit", "qualifier", "sentence"):
+    for name in ("turn_id", "speaker", "figure", "kind", "unit", "qualifier", "sentence"):
         table[name] = table[name].astype("string")
     for name in ("value", "low", "high"):
         table[name] = table[name].astype("float64")
@@ -109,8 +114,9 @@ class Numbers(Analyzer):
     >>> import debatekit as dk
     >>> turns = dk.read_transcript(dk.sample_path())
     >>> figures = dk.Numbers(kinds=["percent"]).fit_transform(turns)
-    >>> figures.loc[figures["qualifier"] == "just below", ["speaker", "text", "value", "qualifier"]]
-          speaker        text  value   qualifier
+    >>> just_below = figures["qualifier"] == "just below"
+    >>> figures.loc[just_below, ["speaker", "figure", "value", "qualifier"]]
+          speaker      figure  value   qualifier
     15  Jo Brouns  77 procent   77.0  just below
     """
 
@@ -177,7 +183,7 @@ def numbers(
 
     Raises
     ------
-    AnalyzerError
+    ParameterError
         ``kinds`` names an unknown kind.
 
     Examples
@@ -185,8 +191,8 @@ def numbers(
     >>> import debatekit as dk
     >>> turns = dk.read_transcript(dk.sample_path())
     >>> money = dk.numbers(turns, kinds=["money"])
-    >>> money[["text", "value"]].head(2)
-                    text       value
+    >>> money[["figure", "value"]].head(2)
+                  figure       value
     0  18,4 miljoen euro  18400000.0
     1          7500 euro      7500.0
     """

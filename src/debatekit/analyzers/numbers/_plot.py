@@ -122,8 +122,10 @@ def plot_numbers(
     ax.set_xlabel(_axis_label(chosen, money), fontsize=8)
     ax.set_title(f"{kind.capitalize()} figures cited per speaker", fontsize=8, pad=14)
     _legend(ax)
-    if annotate and "text" in chosen.columns:
-        _label(ax, pd.DataFrame({"value": values, "row": y, "text": chosen["text"].astype(str)}))
+    if annotate and "figure" in chosen.columns:
+        _label(
+            ax, pd.DataFrame({"value": values, "row": y, "figure": chosen["figure"].astype(str)})
+        )
     return ax
 
 
@@ -165,7 +167,7 @@ def _label(ax: Axes, points: pd.DataFrame) -> None:
     left of it near the right edge); where both places would cover a label
     already written, it is left out.
     """
-    labels = points.groupby(["row", "text"], sort=False).agg(
+    labels = points.groupby(["row", "figure"], sort=False).agg(
         value=("value", "first"), n=("value", "size")
     )
     # Figures cited most often are written first: they are the ones a reader looks for.
@@ -182,7 +184,7 @@ def _label(ax: Axes, points: pd.DataFrame) -> None:
     placed: list[Any] = []
     axes_box = ax.get_window_extent(renderer)
     for item in labels.itertuples():
-        written = item.text if item.n == 1 else f"{item.text} ×{item.n}"
+        written = item.figure if item.n == 1 else f"{item.figure} ×{item.n}"
         x_axes = ax.transAxes.inverted().transform(ax.transData.transform((item.value, 0)))[0]
         right = x_axes > 0.62  # near the right edge: write to the left of the dot
         for slot in _SLOTS:

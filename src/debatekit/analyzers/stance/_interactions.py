@@ -16,14 +16,14 @@ answer the minister has already given.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 import pandas as pd
 
 from ..._debates import debates, in_reading_order
 from ..._progress import PROGRESS, progress_bar
-from ..._schema import require_columns
 from ...lang._sentences import sentence_spans
+from .._base import Analyzer, register_analyzer
 from ._cues import (
     Cue,
     CueMatch,
@@ -33,7 +33,7 @@ from ._cues import (
     resolve_targets,
 )
 
-__all__ = ["interactions", "INTERACTION_COLUMNS"]
+__all__ = ["interactions", "Interactions", "INTERACTION_COLUMNS"]
 
 #: Columns of the table :func:`interactions` returns.
 INTERACTION_COLUMNS = (
@@ -205,7 +205,41 @@ def interactions(turns: pd.DataFrame, *, progress: bool = PROGRESS) -> pd.DataFr
     >>> row["speaker"], row["target"], int(row["polarity"])
     ('Thijs Verbeurgt', 'Axel Ronse', -1)
     """
-    require_columns(turns, _NEEDED)
+    return Interactions(progress=progress).fit_transform(turns)
+
+
+@register_analyzer("interactions")
+class Interactions(Analyzer):
+    """Who addresses or refers to whom, with which stance cue: :func:`interactions` as an analyzer.
+
+    Parameters
+    ----------
+    progress
+        Show a progress bar over the debates.
+
+    Examples
+    --------
+    >>> import debatekit as dk
+    >>> table = dk.analyze(dk.read_transcript(dk.sample_path()), "interactions")["interactions"]
+    >>> list(table.columns[:2])
+    ['speaker', 'target']
+    """
+
+    name = "interactions"
+    required_columns: ClassVar[tuple[str, ...]] = _NEEDED
+    check_params: ClassVar[dict[str, Any]] = {"progress": False}
+
+    def __init__(self, *, progress: bool = PROGRESS) -> None:
+        self.progress = progress
+
+    def transform(self, turns: pd.DataFrame) -> pd.DataFrame:
+        """One row per cue or mention and the person it aims at (see :func:`interactions`)."""
+        self._check_fitted()
+        self._validate(turns)
+        return _interaction_table(turns, progress=self.progress)
+
+
+def _interaction_table(turns: pd.DataFrame, *, progress: bool) -> pd.DataFrame:
     turns = in_reading_order(turns)
     rows: list[dict[str, Any]] = []
     meeting_names: dict[Any, NameIndex] = {}

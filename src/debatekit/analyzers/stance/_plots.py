@@ -42,7 +42,7 @@ COLUMN_WIDTH = 3.5
 
 
 def _two_lines(name: Any) -> str:
-    """``Stijn De Roo`` -> ``Stijn\nDe Roo``: the full name, in two short lines."""
+    """``Stijn De Roo`` -> ``Stijn`` over ``De Roo``: the full name, in two short lines."""
     parts = str(name).split()
     return f"{parts[0]}\n{' '.join(parts[1:])}" if len(parts) > 1 else str(name)
 

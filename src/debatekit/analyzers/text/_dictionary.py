@@ -76,7 +76,7 @@ class DictionaryCounts(Analyzer):
         return self
 
     def transform(self, turns: pd.DataFrame) -> pd.DataFrame:
-        """One row per turn (or group): the context, ``n_words`` and one column per category."""
+        """One row per turn (or group): the context, ``n_tokens`` and one column per category."""
         self._check_fitted()
         tokens = tokenize_turns(turns["text"].tolist())
         counts = np.zeros((len(turns), len(self.categories_)), dtype=np.int64)
@@ -89,15 +89,15 @@ class DictionaryCounts(Analyzer):
                 counts[doc, column[self.patterns_[k].category]] += 1
         by = [self.by] if isinstance(self.by, str) else list(self.by or ())
         table = context_of(turns, np.arange(len(turns)), by)
-        table["n_words"] = np.array([len(t) for t in tokens], dtype=np.int64)
+        table["n_tokens"] = np.array([len(t) for t in tokens], dtype=np.int64)
         if self.by is not None:
             keys, indicator = group_keys(table, self.by, owner="DictionaryCounts")
             keys["n_turns"] = np.asarray(indicator.sum(axis=1)).ravel().astype(np.int64)
-            keys["n_words"] = indicator @ table["n_words"].to_numpy()
+            keys["n_tokens"] = indicator @ table["n_tokens"].to_numpy()
             table, counts = keys, indicator @ counts
         values = pd.DataFrame(counts, columns=self.categories_)
         if self.normalize:
-            words = table["n_words"].to_numpy(dtype=float)
+            words = table["n_tokens"].to_numpy(dtype=float)
             values = values.div(np.where(words > 0, words, np.nan), axis=0)
         return pd.concat([table.reset_index(drop=True), values], axis=1)
 
@@ -118,9 +118,9 @@ def dictionary_counts(
     Returns
     -------
     pandas.DataFrame
-        Per turn: ``turn_id``, the context columns, ``n_words`` (words of the
+        Per turn: ``turn_id``, the context columns, ``n_tokens`` (words of the
         turn) and one column per category. Grouped: the group columns,
-        ``n_turns``, ``n_words`` and the categories.
+        ``n_turns``, ``n_tokens`` and the categories.
 
     Examples
     --------
@@ -129,7 +129,7 @@ def dictionary_counts(
     >>> themes = {"werk": ["werk*", "job*"], "ai": ["ai", "artificiële intelligentie"]}
     >>> table = dk.dictionary_counts(turns, themes, by="party")
     >>> table.columns.tolist()
-    ['party', 'n_turns', 'n_words', 'werk', 'ai']
+    ['party', 'n_turns', 'n_tokens', 'werk', 'ai']
     """
     return DictionaryCounts(
         dictionary, by=by, normalize=normalize, value_type=value_type

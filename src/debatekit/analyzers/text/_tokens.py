@@ -15,13 +15,11 @@ import numpy as np
 import pandas as pd
 
 from ..._errors import ParameterError, message
+from ..._schema import CONTEXT_COLUMNS
 from ...lang._stop_words import LANGUAGES, stop_words
 from ...lang._tokens import TOKEN
 
-__all__ = ["Tokens", "tokenize_turns", "resolve_stop_words", "CONTEXT_COLUMNS", "context_of"]
-
-#: Columns of the turns table that every text tool's rows carry, where present.
-CONTEXT_COLUMNS = ("meeting", "date", "item", "speaker", "party", "role", "lang", "parliament")
+__all__ = ["Tokens", "tokenize_turns", "resolve_stop_words", "context_of"]
 
 
 @dataclass(frozen=True)
