@@ -183,6 +183,14 @@ class Errors:
         "no turn has a topic of its own. Pass more turns, or lower min_words."
     )
     E307 = "The turns have no column(s) {missing} to group topics by. Columns there: {columns}."
+    E309 = (
+        "{owner} names topic(s) {unknown} that the result does not have. Its topics are "
+        "0 to {last}; see result.topics."
+    )
+    E310 = (
+        "TopicResult.merge needs at least two distinct topics to join. Got {value!r}. "
+        "Pass a list such as [2, 5]."
+    )
     # stance (E400-E449)
     E401 = (
         "All three weights of StanceAnalyzer (content_weight, interaction_weight, "
