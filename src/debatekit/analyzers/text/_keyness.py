@@ -63,7 +63,7 @@ def frequencies(
     >>> import debatekit as dk
     >>> top = dk.frequencies(dk.read_transcript(dk.sample_path()), n=3)
     >>> top["feature"].tolist()
-    ['mensen', 'ondernemingen', 'bedrijven']
+    ['ondernemingen', 'bedrijven', 'impact']
     """
     if n is not None:
         check_int(n, "n", "frequencies", minimum=1)
