@@ -25,7 +25,23 @@ _FORMATS = {".csv", ".parquet", ".jsonl", ".json"}
 _WIDTH = 92
 
 
-def write_turns(turns: pd.DataFrame, out: str | Path) -> Path:
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escape_formulas(turns: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula, with a ``'`` before them."""
+    out = turns.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            values = out[column]
+            risky = values.str.startswith(_FORMULA_STARTS, na=False)
+            if risky.any():
+                out[column] = values.where(~risky, "'" + values.astype("string"))
+    return out
+
+
+def write_turns(turns: pd.DataFrame, out: str | Path, *, escape_formulas: bool = True) -> Path:
     """Write a turns table as ``.csv``, ``.parquet`` or ``.jsonl`` (by the suffix).
 
     Parameters
@@ -34,6 +50,11 @@ def write_turns(turns: pd.DataFrame, out: str | Path) -> Path:
         The table.
     out
         The file to write; ``.json`` is written as JSON lines too.
+    escape_formulas
+        In a CSV, put ``'`` before a cell that starts with ``=``, ``+``, ``-``,
+        ``@``, a tab or a carriage return, so that a spreadsheet shows it rather
+        than running it as a formula (CSV injection). On by default; Parquet and
+        JSON lines are written unchanged.
 
     Returns
     -------
@@ -48,7 +69,7 @@ def write_turns(turns: pd.DataFrame, out: str | Path) -> Path:
     path = Path(out)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        turns.to_csv(path, index=False)
+        (_escape_formulas(turns) if escape_formulas else turns).to_csv(path, index=False)
     elif suffix == ".parquet":
         turns.to_parquet(path, index=False)
     elif suffix in (".jsonl", ".json"):
