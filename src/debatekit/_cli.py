@@ -26,7 +26,29 @@ _FORMATS = {".csv", ".parquet", ".jsonl", ".json"}
 _WIDTH = 92
 
 
-def write_table(table: pd.DataFrame, out: str | Path, *, fmt: str | None = None) -> str:
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escape_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula, with a ``'`` before them."""
+    out = table.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            values = out[column]
+            risky = values.str.startswith(_FORMULA_STARTS, na=False)
+            if risky.any():
+                out[column] = values.where(~risky, "'" + values.astype("string"))
+    return out
+
+
+def write_table(
+    table: pd.DataFrame,
+    out: str | Path,
+    *,
+    fmt: str | None = None,
+    escape_formulas: bool = True,
+) -> str:
     """Write a table as ``.csv``, ``.parquet``, ``.jsonl`` or ``.json`` (by the suffix).
 
     Parameters
@@ -39,6 +61,11 @@ def write_table(table: pd.DataFrame, out: str | Path, *, fmt: str | None = None)
     fmt
         The format when ``out`` is ``"-"`` (``"csv"``, ``"jsonl"`` or ``"json"``;
         CSV by default), or to override the suffix.
+    escape_formulas
+        In a CSV, put ``'`` before a cell that starts with ``=``, ``+``, ``-``,
+        ``@``, a tab or a carriage return, so that a spreadsheet shows it rather
+        than running it as a formula (CSV injection). On by default; Parquet and
+        JSON are written unchanged.
 
     Returns
     -------
@@ -54,7 +81,7 @@ def write_table(table: pd.DataFrame, out: str | Path, *, fmt: str | None = None)
     suffix = output_format(out, fmt)
     target: Any = sys.stdout if to_stdout else Path(out)
     if suffix == ".csv":
-        table.to_csv(target, index=False)
+        (_escape_formulas(table) if escape_formulas else table).to_csv(target, index=False)
     elif suffix == ".parquet":
         table.to_parquet(target, index=False)
     else:
@@ -81,15 +108,18 @@ def output_format(out: str | Path, fmt: str | None = None) -> str:
     return suffix
 
 
-def write_turns(turns: pd.DataFrame, out: str | Path) -> Path:
+def write_turns(turns: pd.DataFrame, out: str | Path, *, escape_formulas: bool = True) -> Path:
     """Write a turns table as ``.csv``, ``.parquet``, ``.jsonl`` or ``.json`` (a JSON array).
+
+    CSV cells that a spreadsheet would run as formulas get a leading ``'``
+    unless ``escape_formulas=False`` (see :func:`write_table`).
 
     Raises
     ------
     ParameterError
         Another suffix.
     """
-    write_table(turns, out)
+    write_table(turns, out, escape_formulas=escape_formulas)
     return Path(out)
 
 
