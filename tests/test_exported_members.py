@@ -28,6 +28,8 @@ INTENDED = {
     "get_analyzer",
     "list_analyzers",
     "register_analyzer",
+    "check_analyzer",
+    "check_embedder",
     "SpeakingStats",
     "speaking_stats",
     "plot_speaking_stats",

@@ -48,6 +48,7 @@ from .analyzers._base import (
     list_analyzers,
     register_analyzer,
 )
+from .analyzers._checks import check_analyzer, check_embedder
 from .analyzers.entities._entities import EntityRecognizer, entities
 from .analyzers.entities._gazetteer import GAZETTEER_COLUMNS, load_gazetteer
 from .analyzers.entities._views import entity_summary, render_entities
@@ -115,6 +116,8 @@ __all__ = [
     "get_analyzer",
     "list_analyzers",
     "register_analyzer",
+    "check_analyzer",
+    "check_embedder",
     "SpeakingStats",
     "speaking_stats",
     "plot_speaking_stats",

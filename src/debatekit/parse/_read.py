@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 
@@ -168,7 +168,7 @@ def _baseline_index(segment: str) -> int:
     return len(segment) - len(segment.lstrip())
 
 
-def _positioned_lines(textpage: object) -> list[_Line]:
+def _positioned_lines(textpage: Any) -> list[_Line]:
     """The page's text lines, each placed by the tight box of a character on its baseline.
 
     Tight boxes, not pdfium's "loose" ones: those come out absurdly tall for
@@ -405,7 +405,9 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _describe(spec: object) -> str:
-    return os.fspath(spec) if isinstance(spec, (str, os.PathLike)) else str(list(spec))
+    if isinstance(spec, (str, os.PathLike)):
+        return os.fspath(spec)
+    return str(list(spec)) if isinstance(spec, Iterable) else str(spec)
 
 
 def _warn_on_repeated_meetings(turns: pd.DataFrame) -> None:

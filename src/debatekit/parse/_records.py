@@ -92,7 +92,7 @@ class _Meeting:
         if isinstance(value, (int, float)) or str(value).strip().isdigit():
             self.current_item = (int(float(value)), None)
         else:
-            title = _clean(value)
+            title = _clean(value) or ""
             self.current_item = (self.items.setdefault(title, len(self.items) + 1), title)
         return self.current_item
 
@@ -175,11 +175,11 @@ class _RecordReader:
             name, party, role = _clean(label), None, "member"
         else:
             name, party, role = parsed.speaker, parsed.party, parsed.role
-        if role == "chair":
+        if role == "chair" and parsed is not None:
             name = parsed.speaker or meeting.chair
         party = _clean(self.value("party", index)) or party
         number, title = meeting.item_number(self.value("item", index))
-        if title is not None:
+        if title is not None and number is not None:
             self.note_item(meeting, number, title, index)
         meeting.turns += 1
         return {

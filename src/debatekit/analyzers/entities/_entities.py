@@ -570,8 +570,8 @@ class EntityRecognizer(Analyzer):
             warnings.warn(Warnings.W100.format(name=self.model_name_), ModelFallbackWarning, 2)
         self.gazetteer_ = load_gazetteer(self.gazetteer, builtin=self.builtin_gazetteer)
         model_labels = source.get_pipe("ner").labels if "ner" in source.pipe_names else ()
-        known = [*self.gazetteer_["label"].dropna(), *model_labels]
-        self.labels_ = check_labels(self.labels, known, "EntityRecognizer")
+        labels = [*self.gazetteer_["label"].dropna(), *model_labels]
+        self.labels_ = check_labels(self.labels, labels, "EntityRecognizer")
         forms = _forms(self.gazetteer_)
         known: dict[str, dict[str, Any]] = {}
         for form, entry in forms:

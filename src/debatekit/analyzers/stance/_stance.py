@@ -510,7 +510,8 @@ def validate_similarity(
     labels = pd.Series(groups) if not isinstance(groups, pd.Series) else groups
     labels = labels.dropna()
     names = [s for s in similarity.index if s in labels.index]
-    same, cross = [], []
+    same: list[float] = []
+    cross: list[float] = []
     values = similarity.loc[names, names].to_numpy(dtype=float)
     for i, j in combinations(range(len(names)), 2):
         (same if labels[names[i]] == labels[names[j]] else cross).append(values[i, j])

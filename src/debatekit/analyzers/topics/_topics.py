@@ -32,6 +32,7 @@ import hashlib
 import os
 import sys
 import warnings
+from types import FrameType
 from typing import Any, ClassVar
 
 import numpy as np
@@ -384,7 +385,7 @@ class TopicAnalyzer(Analyzer):
             inherited |= unclear & (near >= 0)
             topic[unclear] = near[unclear]
         # Topic -1 indexes the None appended after the labels: no topic, no label.
-        labels = np.append(self.topics_["label"].to_numpy(dtype=object), None)
+        labels = np.append(self.topics_["label"].to_numpy(dtype=object), [None])
         return pd.DataFrame(
             {
                 "turn_id": layout.turn_ids,
@@ -604,7 +605,8 @@ def _fingerprint(turns: pd.DataFrame) -> str:
 def _outside_stacklevel() -> int:
     """The ``stacklevel`` of the first frame outside debatekit: the user's call."""
     package = os.path.dirname(os.path.dirname(os.path.dirname(__file__))) + os.sep
-    frame, level = sys._getframe(1), 1
+    frame: FrameType | None = sys._getframe(1)
+    level = 1
     while frame is not None and frame.f_code.co_filename.startswith(package):
         frame, level = frame.f_back, level + 1
     return level

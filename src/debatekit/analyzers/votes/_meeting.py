@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -16,7 +17,7 @@ _NUMBER = re.compile(r"\bCRIV\s+(\d{2})\s+PLEN\s+(\d{1,4})\b")
 _SESSION = re.compile(r"^(Plenumvergadering|Plenaire vergadering)$", re.I)
 
 
-def chamber_meeting(paragraphs: Sequence[object], source: str) -> tuple[str | None, object]:
+def chamber_meeting(paragraphs: Sequence[Any], source: str) -> tuple[str | None, object]:
     """``("PLEN 015 (56)", Timestamp("2024-12-05"))`` from a Chamber report's paragraphs."""
     date = None
     for p in paragraphs[:20]:

@@ -177,8 +177,8 @@ def _heading_parts(rest: str) -> tuple[str | None, str | None, str | None]:
     """Askers (joined with "; "), addressee and subject of a heading's words after its kind."""
     m = _HEADING_PARTS.match(rest)
     if m:
-        askers = [a["name"] for a in _ASKER.finditer(m["askers"])]
-        return "; ".join(askers), m["addressee"], m["subject"]
+        names = [a["name"] for a in _ASKER.finditer(m["askers"])]
+        return "; ".join(names), m["addressee"], m["subject"]
     m = _SUBJECT_FIRST.match(rest)
     if m:
         asked = list(_ASKED.finditer(m["rest"]))
@@ -435,7 +435,7 @@ class _TranscriptParser:
                 )
                 self._mark(numbers, "stage direction")
             elif kind == "label":
-                speaker, offset = match_label(para.first)
+                speaker, offset = match_label(para.first)  # type: ignore[misc]  # kind says so
                 name = chair if speaker.role == "chair" else speaker.speaker
                 item = items[-1].number if items else 0
                 if items:
@@ -460,8 +460,8 @@ class _TranscriptParser:
         if not turns:
             raise self._no_turns_error()
         self._place_inline_stages(turns)
-        for item in items:
-            for heading in item.headings:
+        for entry in items:
+            for heading in entry.headings:
                 heading["title"] = self._join(heading["lines"])
         return self._turn_rows(turns, items), self._report(items)
 
@@ -573,7 +573,7 @@ class _TranscriptParser:
         rows = []
         for number, t in enumerate(turns, start=1):
             text = "\n\n".join(p for p in t.paragraphs if p)
-            party = t.party or (parties.get(t.speaker) if t.role == "chair" else None)
+            party = t.party or (parties.get(t.speaker or "") if t.role == "chair" else None)
             fields = item_fields.get(t.item, none)
             rows.append(
                 {

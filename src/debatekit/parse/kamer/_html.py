@@ -158,7 +158,7 @@ def normalise_text(raw: str) -> str:
 
 def _speaker_text(node: LexborNode) -> str:
     """The paragraph's leading text in Word's speaker style, if it opens with it."""
-    parts = []
+    parts: list[str] = []
     for child in node.iter(include_text=True):
         if child.tag == "-text":
             if child.text_content and child.text_content.strip():
