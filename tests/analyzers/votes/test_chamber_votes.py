@@ -135,7 +135,7 @@ def test_a_list_of_names_over_two_paragraphs_is_read_whole_and_prose_is_not_a_li
 @pytest.fixture(scope="module")
 def excerpt_votes():
     pytest.importorskip("debatekit.parse.kamer._html")
-    files = [DATA / "plenary-56-15-votes.html", DATA / "plenary-56-60-votes.html"]
+    files = [DATA / "plenary-56-15-rollcalls.html", DATA / "plenary-56-60-rollcalls.html"]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         votes = dk.read_votes(files, progress=False)
