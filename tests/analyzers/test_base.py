@@ -6,7 +6,6 @@ import pytest
 
 import debatekit as dk
 
-
 # The suite fits each analyzer about eight times: the heavier ones run with the slow tests.
 _HEAVY = {"entities", "stance", "interactions", "topics"}
 
