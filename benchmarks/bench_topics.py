@@ -1,4 +1,14 @@
-"""Topics on a corpus of 100,000+ turns: debatekit against BERTopic, in one run.
+"""Topics: themes of real committee reports, and a corpus of 100,000+ turns, against BERTopic.
+
+``--themes [DIR]`` (default ``../shared/data/kamer/commission``): the reports in DIR
+(Chamber ``.html``, Flemish ``.txt``/``.pdf``), each report's committee as the theme of
+its agenda items. Item-level NMI and ARI of debatekit, TF-IDF + k-means and BERTopic
+(UMAP + HDBSCAN on the same vectors: debatekit's TF-IDF/LSA vectors of the items), all
+asked for as many themes as there are committees, in one run; debatekit also with
+``n_topics=None``. The committee is read from each report's title ("Commissie voor ...");
+``--turns FILE`` takes a turns table (Parquet or CSV) with a ``theme`` column instead.
+
+Without ``--themes``, the synthetic corpus below:
 
 The corpus is built from the sample's 100 turns: 1,000 meetings, each with the
 sample's ten debates in a shuffled order, every turn's text varied (about a
@@ -12,6 +22,7 @@ headings and the turn order, as it would in a real transcript. BERTopic runs
 its defaults (UMAP + HDBSCAN) offline, with the vectors given.
 
 Run:  HF_HUB_OFFLINE=1 python benchmarks/bench_topics.py [--meetings 1000]
+      python benchmarks/bench_topics.py --themes [DIR] [--aside 15]
 """
 
 from __future__ import annotations
@@ -24,9 +35,12 @@ import time
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import adjusted_rand_score
+from sklearn.cluster import KMeans
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 import debatekit as dk
+from debatekit.lang._stop_words import debate_stop_words
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -130,11 +144,152 @@ def run_bertopic(texts: list[str], vectors: np.ndarray) -> tuple[np.ndarray, Tim
     return np.asarray(topics), timer, np.asarray(model.topics_)
 
 
+# -- themes of real committee reports -------------------------------------------------
+
+DEFAULT_THEMES = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "kamer")
+DEFAULT_THEMES = os.path.normpath(os.path.join(DEFAULT_THEMES, "commission"))
+COMMITTEE = re.compile(
+    r"((?:Commissie|Commission|Interparlementaire|Verenigde commissie)[^\n<]{3,160})"
+)
+
+
+def report_theme(path: str) -> str:
+    """The committee a report is of: the first "Commissie voor ..." line of its title."""
+    if path.lower().endswith(".pdf"):
+        head = dk.read_transcript(path)["meeting"].iloc[0]
+        return str(head)
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        head = handle.read(200_000)
+    text = re.sub(r"<[^>]+>", "\n", head)
+    text = re.sub(r"[ \t\r\xa0]+", " ", text)
+    found = COMMITTEE.search(text)
+    return found.group(1).strip() if found else os.path.basename(os.path.dirname(path))
+
+
+def read_reports(directory: str) -> pd.DataFrame:
+    """The turns of every report in ``directory``, with each report's committee as ``theme``."""
+    paths = sorted(
+        os.path.join(directory, name)
+        for name in os.listdir(directory)
+        if name.lower().endswith((".html", ".htm", ".txt", ".pdf"))
+    )
+    frames = []
+    for path in paths:
+        turns = dk.read_transcript(path)
+        frames.append(turns.assign(theme=report_theme(path), report=os.path.basename(path)))
+    return pd.concat(frames, ignore_index=True)
+
+
+def read_table(path: str) -> pd.DataFrame:
+    table = pd.read_parquet(path) if path.endswith(".parquet") else pd.read_csv(path)
+    if "report" not in table.columns:
+        table["report"] = table["meeting"].astype(str)
+    return table
+
+
+def item_keys(turns: pd.DataFrame) -> pd.Series:
+    """One key per agenda item of one report."""
+    item = turns["item"] if "item" in turns.columns else turns["item_title"]
+    return turns["report"].astype(str) + "#" + item.astype(str)
+
+
+def item_documents(turns: pd.DataFrame) -> pd.DataFrame:
+    """Each item's theme and the text of its turns (the chair's left out), in reading order."""
+    spoken = turns[turns["role"].astype("object").ne("chair").to_numpy()]
+    spoken = spoken.assign(_item=item_keys(spoken))
+    return spoken.groupby("_item", sort=False).agg(
+        theme=("theme", "first"), text=("text", lambda t: "\n".join(t.astype(str)))
+    )
+
+
+def item_topics(result: dk.TopicResult) -> pd.Series:
+    """Each item's topic: the one most of its turns (the chair's left out) have."""
+    turns = result.turns[result.turns["role"].astype("object").ne("chair").to_numpy()]
+    turns = turns[turns["topic"] >= 0]
+    keys = item_keys(turns)
+    return turns.groupby(keys.to_numpy(), sort=False)["topic"].agg(
+        lambda t: t.value_counts().sort_index().idxmax()
+    )
+
+
+def scores(truth: pd.Series, found: pd.Series) -> str:
+    truth, found = truth.align(found, join="inner")
+    nmi = normalized_mutual_info_score(truth, found)
+    ari = adjusted_rand_score(truth, found)
+    return f"NMI {nmi:.3f}  ARI {ari:.3f}  ({len(truth)} items)"
+
+
+def run_themes(turns: pd.DataFrame, name: str, *, bertopic: bool = True, seed: int = 0) -> None:
+    """debatekit, TF-IDF + k-means and BERTopic on the items of ``turns``, printed."""
+    items = item_documents(turns)
+    k = items["theme"].nunique()
+    print(
+        f"\n{name}: {turns['report'].nunique()} reports, {len(items)} items, "
+        f"{len(turns):,} turns, {k} themes (committees)"
+    )
+    with Timer() as timer:
+        result = dk.topics(turns, n_topics=k, random_state=seed, progress=False)
+    print(
+        f"  debatekit, n_topics={k:<3}       {scores(items['theme'], item_topics(result))}  {timer}"
+    )
+    with Timer() as timer:
+        chosen = dk.topics(turns, n_topics=None, random_state=seed, progress=False)
+    print(
+        f"  debatekit, n_topics=None      {scores(items['theme'], item_topics(chosen))}  {timer}"
+        f"  chose {chosen.n_topics}"
+    )
+    stop = sorted(debate_stop_words())
+    tfidf = TfidfVectorizer(stop_words=stop, sublinear_tf=True, min_df=2, max_df=0.5)
+    plain = tfidf.fit_transform(items["text"])
+    labels = KMeans(k, n_init=10, random_state=seed).fit_predict(plain)
+    print(
+        f"  TF-IDF + k-means              {scores(items['theme'], pd.Series(labels, items.index))}"
+    )
+    if not bertopic:
+        return
+    from bertopic import BERTopic
+    from umap import UMAP
+
+    vectors = result.analyzer.embedder_.transform(items["text"].tolist())
+    texts = items["text"].tolist()
+    for label, nr_topics in (("defaults", None), (f"nr_topics={k}", k)):
+        model = BERTopic(
+            embedding_model=None,
+            umap_model=UMAP(n_neighbors=15, n_components=5, min_dist=0.0, random_state=seed),
+            nr_topics=nr_topics,
+        )
+        found, _ = model.fit_transform(texts, embeddings=np.asarray(vectors))
+        found = pd.Series(found, items.index)
+        outliers = (found == -1).mean()
+        print(
+            f"  BERTopic {label:<20} {scores(items['theme'], found)}  "
+            f"{len(set(found) - {-1})} topics, {outliers:.0%} outliers (scored as one group)"
+        )
+
+
+def main_themes(args: argparse.Namespace) -> None:
+    turns = read_table(args.turns) if args.turns else read_reports(args.themes)
+    run_themes(turns, "all reports", bertopic=not args.no_bertopic)
+    if args.aside:
+        reports = sorted(turns["report"].unique())
+        rng = np.random.default_rng(0)
+        aside = set(rng.choice(reports, size=min(args.aside, len(reports) // 2), replace=False))
+        chosen = turns["report"].isin(aside)
+        run_themes(turns[~chosen], "reports used for tuning", bertopic=not args.no_bertopic)
+        run_themes(turns[chosen], "reports kept aside", bertopic=not args.no_bertopic)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meetings", type=int, default=1000)
     parser.add_argument("--no-bertopic", action="store_true")
+    parser.add_argument("--themes", nargs="?", const=DEFAULT_THEMES, default=None, metavar="DIR")
+    parser.add_argument("--turns", default=None, help="a turns table with a 'theme' column")
+    parser.add_argument("--aside", type=int, default=15, help="reports kept aside (0: none)")
     args = parser.parse_args()
+    if args.themes or args.turns:
+        main_themes(args)
+        return
 
     sample = dk.read_transcript(dk.sample_path())
     corpus = build_corpus(sample, args.meetings)

@@ -12,6 +12,7 @@ INTENDED = {
     "read_text",
     "from_records",
     "sample_path",
+    "PDF_LIMITS",
     "ParseReport",
     "ParseResult",
     "CorpusResult",
@@ -78,6 +79,7 @@ INTENDED = {
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    "ParseWarning",
     # stance: who sides with whom
     "StanceAnalyzer",
     "speaker_similarity",

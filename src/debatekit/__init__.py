@@ -26,6 +26,7 @@ from ._errors import (
     NotFittedError,
     NoTurnsError,
     ParameterError,
+    ParseWarning,
     PdfReadError,
     RecordsError,
     SchemaError,
@@ -78,7 +79,14 @@ from .embed._embedders import (
 )
 from .lang._dates import parse_dutch_date
 from .lang._stop_words import dutch_stop_words
-from .parse._read import CorpusResult, read_corpus, read_text, read_transcript, sample_path
+from .parse._read import (
+    PDF_LIMITS,
+    CorpusResult,
+    read_corpus,
+    read_text,
+    read_transcript,
+    sample_path,
+)
 from .parse._records import from_records
 from .parse._report import LINE_KINDS, ParseReport, ParseResult
 from .parse.flemish._labels import Speaker, parse_speaker
@@ -100,6 +108,7 @@ __all__ = [
     "read_text",
     "from_records",
     "sample_path",
+    "PDF_LIMITS",
     "ParseReport",
     "ParseResult",
     "CorpusResult",
@@ -167,6 +176,7 @@ __all__ = [
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    "ParseWarning",
     # stance: who sides with whom
     "StanceAnalyzer",
     "speaker_similarity",

@@ -30,6 +30,7 @@ __all__ = [
     "DebatekitWarning",
     "EncodingWarning",
     "ModelFallbackWarning",
+    "ParseWarning",
     "EmbedderError",
     "MissingDependencyError",
     "StanceError",
@@ -97,6 +98,34 @@ class Errors:
     E020 = (
         "parse_transcript was given {path!r}, which looks like a file name, not a report's "
         "text. Use dk.read_transcript({path!r})."
+    )
+    # E021-E049, E056-E099: reading reports (the parser, from_records, files and PDFs)
+    E021 = (
+        "The 'date' parameter must be a date between 1677-09-22 and 2262-04-11 (a "
+        "pandas.Timestamp, datetime or 'YYYY-MM-DD' string). Got {value!r} instead."
+    )
+    E024 = (
+        "The folder holds no .txt or .pdf report itself. Reports in {n_sub} subfolder(s) "
+        "({subfolders}): read them all with dk.read_corpus({glob!r}) (or '**/*.pdf'). Other "
+        "files there: {others} (a .docx report must be saved as .txt or .pdf first)."
+    )
+    E026 = "{function} takes the path of a file, not {got}; {hint}."
+    E027 = (
+        "{function} was given an empty path (''). Pass the file's path, e.g. "
+        "dk.{function}('reports/plenaire_2024-03-27.pdf')."
+    )
+    E028 = (
+        "The PDF is encrypted (it asks for a password), so its text cannot be read. Open it "
+        "with the password and save an unprotected copy (e.g. `qpdf --decrypt in.pdf out.pdf`)."
+    )
+    E029 = (
+        "The PDF has {n} {what}, more than the limit of {limit} that protects against "
+        "malformed or hostile files. If the file is a real report, raise the limit: "
+        "dk.PDF_LIMITS[{key!r}] = {n}."
+    )
+    E032 = (
+        "The file could not be read: an unexpected {kind} ({cause}). The other files are "
+        "read; please report this file."
     )
     E050 = "No such file. Check the path and its spelling (a relative path starts at {cwd})."
     E051 = (
@@ -183,6 +212,14 @@ class Errors:
         "no turn has a topic of its own. Pass more turns, or lower min_words."
     )
     E307 = "The turns have no column(s) {missing} to group topics by. Columns there: {columns}."
+    E309 = (
+        "{owner} names topic(s) {unknown} that the result does not have. Its topics are "
+        "0 to {last}; see result.topics."
+    )
+    E310 = (
+        "TopicResult.merge needs at least two distinct topics to join. Got {value!r}. "
+        "Pass a list such as [2, 5]."
+    )
     # stance (E400-E449)
     E401 = (
         "All three weights of StanceAnalyzer (content_weight, interaction_weight, "
@@ -253,10 +290,44 @@ class Warnings:
         "spaCy model {name!r} is not installed; falling back to {fallback}. Install "
         "it with: python -m spacy download {name}"
     )
+    # W003-W049, W053-W099: reading reports
+    W003 = (
+        "{path}: {n} line(s) inside turns look like speaker labels but did not open a "
+        "turn (lines {lines}); their speech may be counted for the previous speaker. To "
+        "check them, {hint}."
+    )
+    W004 = (
+        "{path}: {n} line(s) could not be placed in a turn, heading or stage direction "
+        "(lines {lines}); they are left out of the turns. To see them, {hint}."
+    )
+    W005 = (
+        "{path}: neither the meeting nor its date was found (no page header such as "
+        "'Commissievergadering nr. C190 (2023-2024) – 28 maart 2024', no file name like "
+        "'..._C190_2024-03-28.txt'). Pass meeting= and date=."
+    )
+    W006 = (
+        "{path}, line {line}: {n} turn(s) of the chair hold 200 words or more, and no "
+        "'Voorzitter:' line or chair change named the chair before them, so their speaker "
+        "is unknown. Check the report's first page, or set the speaker afterwards."
+    )
+    W007 = (
+        "{path}, line {line}: the page header's date {date!r} is no day that exists or "
+        "that the turns table can hold ({n} header(s) like it); it was left out. Pass "
+        "date= to set the meeting's date."
+    )
+    W010 = (
+        "{path}: the file holds more than one meeting: {meeting}, then {others} ({n} "
+        "change(s) of the page header's meeting). Each is read as its own meeting with "
+        "its own turn_ids; split the file if that is not what you want."
+    )
+    W008 = (
+        "{path}: {n} of {total} PDF page(s) have no text (scanned pages?): {pages}. Their "
+        "turns are missing; run OCR on the file (`ocrmypdf in.pdf out.pdf`) to read them."
+    )
     W050 = (
         "{path}, line {line}: not valid UTF-8 (byte 0x{byte:02X} at offset {offset}); the "
-        "file was decoded as Windows-1252. Check accented names such as 'Björn' in the "
-        "result, and save the file as UTF-8 to read it without this warning."
+        "bytes that are not UTF-8 were decoded as Windows-1252. Check accented names such "
+        "as 'Björn' near that line, and save the file as UTF-8 to read it without this warning."
     )
     W051 = (
         "{n} of {total} transcripts could not be read and were skipped: {details}. "
@@ -499,6 +570,10 @@ class DebatekitWarning(UserWarning):
 
 class EncodingWarning(DebatekitWarning):
     """Text that was not UTF-8 and was decoded another way."""
+
+
+class ParseWarning(DebatekitWarning):
+    """A report the parser read, with something in it that it was not sure of."""
 
 
 class ModelFallbackWarning(DebatekitWarning):

@@ -30,7 +30,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 import pandas as pd
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
@@ -42,7 +42,7 @@ from .._errors import (
     message,
 )
 from .._validation import check_int
-from ..lang._stop_words import dutch_stop_words
+from ..lang._stop_words import debate_stop_words, dutch_stop_words  # noqa: F401 (re-exported)
 from ..lang._tokens import TOKEN_PATTERN
 
 __all__ = [
@@ -85,7 +85,7 @@ class TfidfEmbedder:
         Seed of the randomized SVD: same texts and seed, same vectors.
     stop_words
         Words never counted (one string is one word); ``None`` uses
-        :func:`dutch_stop_words`.
+        :func:`~debatekit.lang._stop_words.debate_stop_words` (Dutch and French).
     min_df, max_df
         Terms in fewer documents than ``min_df`` (a count, or a fraction of
         documents), or in more than ``max_df``, are dropped.
@@ -157,7 +157,7 @@ class TfidfEmbedder:
 
     def _stop_words(self) -> set[str]:
         if self.stop_words is None:
-            return set(dutch_stop_words())
+            return set(debate_stop_words())
         if isinstance(self.stop_words, str):  # one word, not its letters
             return {self.stop_words}
         return set(self.stop_words)
@@ -188,6 +188,9 @@ class TfidfEmbedder:
             matrix = self.vectorizer_.fit_transform(texts)
         except ValueError as error:  # scikit-learn: "empty vocabulary"
             raise EmbedderError(message("E303", n=len(texts))) from error
+        return self._fit_svd(matrix)
+
+    def _fit_svd(self, matrix: Any) -> np.ndarray:
         k = min(self.n_components, matrix.shape[1] - 1, matrix.shape[0] - 1)
         if k < 1:
             self.svd_ = None
@@ -203,6 +206,50 @@ class TfidfEmbedder:
             reduced = self.svd_.fit_transform(matrix)
         return normalize(reduced).astype(np.float32)
 
+    def counts_fit_this_embedder(self) -> bool:
+        """Whether term counts made with the default stop words and words can stand for texts.
+
+        True with the default settings: then :meth:`embed_counts` gives the
+        vectors :meth:`embed` would, without reading the texts again.
+        """
+        return (
+            self.stop_words is None
+            and tuple(self.ngram_range) == (1, 1)
+            and self.min_df == 1
+            and self.max_df == 1.0
+        )
+
+    def embed_counts(self, counts: Any, counter: Any) -> np.ndarray:
+        """Fit on a term-count matrix already made, and return its rows' vectors.
+
+        Parameters
+        ----------
+        counts
+            Documents by terms, from ``counter`` (a fitted ``CountVectorizer``
+            with :data:`TOKEN_PATTERN` and the default stop words).
+        counter
+            The vectorizer that made ``counts``; :meth:`transform` uses it
+            for new texts.
+
+        Returns
+        -------
+        numpy.ndarray
+            One unit row per document.
+        """
+        tfidf = TfidfTransformer(sublinear_tf=self.sublinear_tf)
+        matrix = tfidf.fit_transform(counts).astype(np.float32)
+        self.vectorizer_ = _CountedTfidf(counter, tfidf)
+        return self._fit_svd(matrix)
+
+    def transform_counts(self, counts: Any) -> np.ndarray:
+        """Vectors of term counts made by the counter :meth:`embed_counts` was given."""
+        if not isinstance(getattr(self, "vectorizer_", None), _CountedTfidf):
+            raise NotFittedError(message("E009", name="TfidfEmbedder.embed_counts"))
+        matrix = self.vectorizer_.tfidf.transform(counts).astype(np.float32)
+        if self.svd_ is None:
+            return normalize(matrix.toarray())
+        return normalize(self.svd_.transform(matrix)).astype(np.float32)
+
     def transform(self, texts: Sequence[str]) -> np.ndarray:
         """Embed new ``texts`` in the space the last :meth:`embed` fitted, without refitting.
 
@@ -217,6 +264,20 @@ class TfidfEmbedder:
         if self.svd_ is None:
             return normalize(matrix.toarray())
         return normalize(self.svd_.transform(matrix)).astype(np.float32)
+
+
+class _CountedTfidf:
+    """Counts, then TF-IDF weights: a TfidfVectorizer's ``transform`` from parts fitted apart."""
+
+    def __init__(self, counter: Any, tfidf: TfidfTransformer) -> None:
+        self.counter = counter
+        self.tfidf = tfidf
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        return self.tfidf.transform(self.counter.transform(texts)).astype(np.float32)
+
+    def get_feature_names_out(self) -> np.ndarray:
+        return self.counter.get_feature_names_out()
 
 
 class EmbeddingCache:

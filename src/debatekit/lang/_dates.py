@@ -18,6 +18,8 @@ __all__ = [
     "DUTCH_DATE",
     "parse_dutch_date",
     "format_dutch_date",
+    "make_date",
+    "in_date_range",
 ]
 
 #: Dutch month names, lower-case, in calendar order.
@@ -37,6 +39,35 @@ DUTCH_DATE = re.compile(
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
+
+
+# The turns table keeps dates in nanoseconds, which span 1677-09-22 to 2262-04-11.
+_FIRST_DATE = pd.Timestamp("1677-09-22")
+_LAST_DATE = pd.Timestamp("2262-04-11")
+
+
+def in_date_range(date: pd.Timestamp) -> bool:
+    """Whether the turns table's nanosecond dates can hold ``date``."""
+    naive = date.tz_localize(None) if date.tzinfo else date
+    return bool(_FIRST_DATE <= naive <= _LAST_DATE)
+
+
+def make_date(year: int, month: int, day: int) -> pd.Timestamp | None:
+    """The date, or ``None`` where there is no such day (``31 februari``, year 0).
+
+    Dates outside what the turns table can hold (1677-09-22 to 2262-04-11) are
+    ``None`` too: a typing error, not a meeting.
+
+    Examples
+    --------
+    >>> make_date(2024, 2, 31) is None
+    True
+    """
+    try:
+        date = pd.Timestamp(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+    return date if in_date_range(date) else None
 
 
 def parse_dutch_date(value: object) -> pd.Timestamp | None:
@@ -66,10 +97,7 @@ def parse_dutch_date(value: object) -> pd.Timestamp | None:
     text = str(value).strip()
     m = DUTCH_DATE.search(text)
     if m:
-        try:
-            return pd.Timestamp(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
-        except ValueError:
-            return None
+        return make_date(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
     # Belgian dates put the day first (03/04/2024 is 3 April); ISO dates (2024-04-03)
     # are read as ISO.
     day_first = not _ISO_DATE.match(text)
@@ -77,7 +105,10 @@ def parse_dutch_date(value: object) -> pd.Timestamp | None:
         ts = pd.to_datetime(text, dayfirst=day_first)
     except (ValueError, TypeError, OverflowError):
         return None
-    return None if pd.isna(ts) else pd.Timestamp(ts)
+    if pd.isna(ts):
+        return None
+    ts = pd.Timestamp(ts)
+    return ts if in_date_range(ts) else None
 
 
 def format_dutch_date(date: pd.Timestamp | None, missing: str = "date unknown") -> str:

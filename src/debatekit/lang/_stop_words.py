@@ -19,7 +19,15 @@ from .._errors import MissingDependencyError, message
 from .._validation import check_choice
 from ._tokens import TOKEN
 
-__all__ = ["DEBATE_WORDS", "LANGUAGES", "stop_words", "dutch_stop_words", "spacy_stop_words"]
+__all__ = [
+    "DEBATE_WORDS",
+    "FRENCH_DEBATE_WORDS",
+    "LANGUAGES",
+    "stop_words",
+    "dutch_stop_words",
+    "debate_stop_words",
+    "spacy_stop_words",
+]
 
 #: Languages with a stop-word list: Dutch and French.
 LANGUAGES = ("nl", "fr")
@@ -45,6 +53,23 @@ DEBATE_WORDS = frozenset(
     daarbij daarvoor daarover daarmee daaraan hierover hiervoor hierbij waarbij
     waarvoor waarover waarin ervoor erover erop eraan ermee erbij nl enerzijds nodig
     anderzijds één twee drie vier vijf tien honderd duizend
+    betreft betreffende willen wil wilt wou wilden gewild nieuwe nieuw vorige mee
+    staatssecretaris mijnheer incident gesloten samengevoegde mondelinge
+    vandaag moment mensen samen eerlijk toegeven beantwoorden
+    """.split()
+)
+
+#: The same for the French turns of the federal Chamber: address, procedure, fillers.
+FRENCH_DEBATE_WORDS = frozenset(
+    """
+    ministre ministres madame monsieur mesdames messieurs président présidente
+    collègue collègues question questions réponse réponses merci remercie remercier
+    secrétaire état incident clos commission chambre gouvernement parole réplique
+    dit dire pense crois sais savoir effectivement évidemment notamment également
+    aujourd hui cadre niveau point points fait manière nombre année années euros
+    million millions milliard milliards cas chose choses bien tout tous toute toutes
+    avez avons pouvez pourriez pouvons voudrais vouloir souhaite faut fois
+    contre rien voir vraiment aujourd'hui
     """.split()
 )
 
@@ -66,7 +91,8 @@ def stop_words(
     extra
         More words to add (a tuple, so that the result can be cached).
     debate
-        Add :data:`DEBATE_WORDS` (Dutch turns only; they are Dutch words).
+        Add the words every debate shares: :data:`DEBATE_WORDS` for Dutch,
+        :data:`FRENCH_DEBATE_WORDS` for French.
 
     Returns
     -------
@@ -89,8 +115,8 @@ def stop_words(
     """
     check_choice(language, "language", "stop_words", LANGUAGES)
     words = {w.lower() for w in spacy_stop_words(language)}
-    if debate and language == "nl":
-        words |= DEBATE_WORDS
+    if debate:
+        words |= DEBATE_WORDS if language == "nl" else FRENCH_DEBATE_WORDS
     words |= {w.lower() for w in extra}
     pieces = {piece for word in words for piece in TOKEN.findall(word)}
     return frozenset(words | pieces)
@@ -114,6 +140,23 @@ def dutch_stop_words() -> frozenset[str]:
     False
     """
     return stop_words("nl")
+
+
+@lru_cache(maxsize=1)
+def debate_stop_words() -> frozenset[str]:
+    """The stop words of a debate in either language: Dutch and French, debate words included.
+
+    The federal Chamber's turns are in Dutch or French, so its topics need
+    both lists; French function words never name a Flemish subject either.
+
+    Examples
+    --------
+    >>> {"de", "minister", "madame", "ministre", "nous", "betreft"} <= debate_stop_words()
+    True
+    >>> "pensioenen" in debate_stop_words()
+    False
+    """
+    return stop_words("nl") | stop_words("fr")
 
 
 @lru_cache(maxsize=2)

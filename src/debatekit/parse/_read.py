@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gc
 import glob
 import os
@@ -25,6 +26,7 @@ from .._errors import (
     EncodingWarning,
     Errors,
     NoTextLayerError,
+    ParameterError,
     PdfReadError,
     TranscriptError,
     TranscriptNotFoundError,
@@ -45,6 +47,7 @@ __all__ = [
     "CorpusResult",
     "sample_path",
     "SUFFIXES",
+    "PDF_LIMITS",
 ]
 
 SUFFIXES = (".txt", ".pdf")
@@ -88,11 +91,53 @@ def _check_not_binary(data: bytes, path: str) -> None:
         )
 
 
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes that are not UTF-8 as Windows-1252, and only those.
+
+    One stray byte in a UTF-8 file must not turn every accented name into
+    mojibake, as decoding the whole file another way would.
+    """
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    # cp1252 leaves five bytes undefined; latin-1 maps them rather than failing.
+    text = "".join(
+        bytes([b]).decode("latin-1" if b in _CP1252_UNDEFINED else "cp1252") for b in bad
+    )
+    return text, exc.end
+
+
+_CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+codecs.register_error("debatekit-cp1252", _cp1252_bytes)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"-be"`` for text whose every other byte is NUL (no BOM)."""
+    sample = data[:_SNIFF] if len(data) > 1 else b""
+    if len(sample) < 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def _decode(data: bytes, path: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding)
+            if encoding == "utf-8-sig":  # a BOM, and perhaps bytes of another encoding after it
+                return _decode_utf8(data[len(bom) :], path)
+            return data.decode(encoding, errors="replace")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace")
     _check_not_binary(data, path)
+    return _decode_utf8(data, path)
+
+
+def _decode_utf8(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -103,34 +148,46 @@ def _decode(data: bytes, path: str) -> str:
             byte=data[exc.start],
             offset=exc.start,
         )
-        warnings.warn(text, EncodingWarning, stacklevel=4)
-        # cp1252 leaves five bytes undefined; latin-1 maps them rather than failing.
-        return "".join(
-            chunk.decode("cp1252", errors="strict") if ok else chunk.decode("latin-1")
-            for chunk, ok in _cp1252_runs(data)
+        warnings.warn(text, EncodingWarning, stacklevel=5)
+        return data.decode("utf-8", errors="debatekit-cp1252")
+
+
+#: Limits on a PDF, checked before its text is extracted; raise them with
+#: ``dk.PDF_LIMITS["max_pages"] = 5000`` for a report that is really that long.
+PDF_LIMITS = {"max_pages": 3000, "max_bytes": 200_000_000}
+
+
+def _open_pdf(path: str) -> object:
+    import pypdfium2 as pdfium
+
+    size = Path(path).stat().st_size
+    if size > PDF_LIMITS["max_bytes"]:
+        raise PdfReadError(
+            message("E029", what="bytes", n=size, limit=PDF_LIMITS["max_bytes"], key="max_bytes"),
+            path=path,
+            code="E029",
         )
-
-
-def _cp1252_runs(data: bytes) -> Iterable[tuple[bytes, bool]]:
-    undefined = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
-    start = 0
-    for i, byte in enumerate(data):
-        if byte in undefined:
-            if start < i:
-                yield data[start:i], True
-            yield data[i : i + 1], False
-            start = i + 1
-    if start < len(data):
-        yield data[start:], True
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise PdfReadError(message("E028"), path=path, code="E028") from None
+        raise PdfReadError(Errors.E006.format(cause=exc), path=path) from None
+    if len(pdf) > PDF_LIMITS["max_pages"]:
+        n = len(pdf)
+        pdf.close()
+        raise PdfReadError(
+            message("E029", what="pages", n=n, limit=PDF_LIMITS["max_pages"], key="max_pages"),
+            path=path,
+            code="E029",
+        )
+    return pdf
 
 
 def _pdf_text(path: str) -> str:
     import pypdfium2 as pdfium
 
-    try:
-        pdf = pdfium.PdfDocument(path)
-    except pdfium.PdfiumError as exc:
-        raise PdfReadError(Errors.E006.format(cause=exc), path=path) from None
+    pdf = _open_pdf(path)
     try:
         pages = []
         for page in pdf:
@@ -144,6 +201,13 @@ def _pdf_text(path: str) -> str:
         pdf.close()
     if not any(p.strip() for p in pages):
         raise NoTextLayerError(Errors.E003, path=path)
+    empty = [str(i) for i, page in enumerate(pages, start=1) if not page.strip()]
+    if empty:  # scanned pages among pages with text: their turns would be missing
+        warnings.warn(
+            message("W008", path=path, n=len(empty), total=len(pages), pages=", ".join(empty[:10])),
+            DebatekitWarning,
+            stacklevel=4,
+        )
     # A form feed starts each new page's first line, as pdftotext writes it.
     return "\n\f".join(pages)
 
@@ -253,6 +317,32 @@ def _page_lines(textpage: object) -> list[str]:
     return out
 
 
+def _path_name(path: object, function: str) -> str:
+    """The path as a string, or a numbered error for what is no path."""
+    if hasattr(path, "read") and hasattr(path, "name"):  # an open file
+        raise ParameterError(
+            message(
+                "E026",
+                function=function,
+                got="an open file",
+                hint=(f"pass its name: dk.{function}({getattr(path, 'name', 'path')!r})"),
+            )
+        )
+    if not isinstance(path, (str, os.PathLike)) or isinstance(path, bytes):
+        hint = (
+            "read several files with dk.read_corpus(paths)"
+            if isinstance(path, (list, tuple))
+            else "pass the file's path as a str or pathlib.Path"
+        )
+        raise ParameterError(
+            message("E026", function=function, got=f"a {type(path).__name__}", hint=hint)
+        )
+    name = os.fspath(path)
+    if not name.strip():
+        raise ParameterError(message("E027", function=function))
+    return name
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a report's text: a ``.txt`` file, or the text layer of a ``.pdf``.
 
@@ -284,7 +374,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
     EncodingWarning
         The text is not UTF-8 and was decoded as Windows-1252.
     """
-    name = os.fspath(path)
+    name = _path_name(path, "read_text")
     file = Path(name)
     if file.is_dir():
         raise TranscriptNotFoundError(Errors.E051.format(path=name), path=name, code="E051")
@@ -340,7 +430,7 @@ def read_transcript(
     >>> turns["item"].nunique()
     10
     """
-    text = read_text(path)
+    text = read_text(_path_name(path, "read_transcript"))
     return parse_transcript(text, os.fspath(path), meeting=meeting, date=date, report=report)
 
 
@@ -402,6 +492,32 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _nothing_to_read(paths: object) -> TranscriptError:
+    """E012, or E024 naming the subfolders and the other files where a folder has no report."""
+    spec = _describe(paths)
+    folder = Path(spec) if isinstance(paths, (str, os.PathLike)) else None
+    if folder is not None and folder.is_dir():
+        subfolders = sorted(p.name for p in folder.iterdir() if p.is_dir())
+        nested = [d for d in subfolders if any(_reports_under(folder / d))]
+        others = sorted(p.name for p in folder.iterdir() if p.is_file())
+        return TranscriptError(
+            message(
+                "E024",
+                n_sub=len(nested),
+                subfolders=", ".join(nested[:5]) or "none",
+                glob=os.path.join(spec, "**", "*.txt"),
+                others=", ".join(others[:5]) or "none",
+            ),
+            path=spec,
+            code="E024",
+        )
+    return TranscriptError(Errors.E012.format(spec=spec), path=spec, code="E012")
+
+
+def _reports_under(folder: Path) -> Iterator[Path]:
+    return (p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES)
 
 
 def _describe(spec: object) -> str:
@@ -468,11 +584,18 @@ def read_corpus(
     (100, 0)
     """
     check_choice(errors, "errors", "read_corpus", ("warn", "raise", "ignore"))
+    if paths is None or isinstance(paths, bytes) or hasattr(paths, "read"):
+        raise ParameterError(
+            message(
+                "E026",
+                function="read_corpus",
+                got=type(paths).__name__,
+                hint=("pass files, a folder or a glob such as 'reports/*.txt'"),
+            )
+        )
     files = _expand(paths)
     if not files:
-        raise TranscriptError(
-            Errors.E012.format(spec=_describe(paths)), path=_describe(paths), code="E012"
-        )
+        raise _nothing_to_read(paths)
     rows: list[dict] = []
     reports: dict[str, ParseReport] = {}
     failures: list[_Failure] = []
@@ -486,6 +609,14 @@ def read_corpus(
                 if errors == "raise":
                     raise
                 failures.append(_Failure.of(file, exc))
+                continue
+            except Exception as exc:
+                error = TranscriptError(
+                    message("E032", kind=type(exc).__name__, cause=exc), path=file, code="E032"
+                )
+                if errors == "raise":
+                    raise error from exc
+                failures.append(_Failure.of(file, error))
                 continue
             rows.extend(file_rows)
             reports[file] = parse_report

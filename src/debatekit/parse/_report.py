@@ -75,6 +75,10 @@ class ParseReport:
         Line numbers where a paragraph running over a page break was joined
         again (the blank lines and furniture between were the page's, not a
         paragraph break).
+    normalised
+        What the normalisation step changed before parsing, by kind, with
+        counts: ``{"unicode spaces": 12, "line-end hyphens": 3, ...}``
+        (``docs/parsing.md`` lists the kinds). Empty for plain text.
     """
 
     def __init__(
@@ -87,11 +91,13 @@ class ParseReport:
         stage_directions: Table = None,
         joins: Table = None,
         page_joins: Sequence[int] = (),
+        normalised: Mapping[str, int] | None = None,
     ) -> None:
         self.source = source
         self.meeting = meeting
         self.date = date
         self.page_joins = list(page_joins)
+        self.normalised = dict(normalised or {})
         self._raw = {
             "lines": lines,
             "items": items,
@@ -159,6 +165,7 @@ class ParseReport:
         c = self.counts()
         date = "" if self.date is None else f" of {self.date:%Y-%m-%d}"
         unsure = ", ".join(self.unsure_joins["result"]) if c["unsure joins"] else "none"
+        traces = ", ".join(f"{n} {kind}" for kind, n in self.normalised.items())
         return "\n".join(
             [
                 f"{self.source}: meeting {self.meeting or '?'}{date}, {len(self.lines)} lines",
@@ -171,6 +178,7 @@ class ParseReport:
                 f"kept; unsure: {unsure}",
                 f"  paragraphs joined across page breaks: {c['page joins']}",
                 f"  unplaced lines: {c['unplaced']}",
+                *([f"  extraction traces normalised: {traces}"] if traces else []),
             ]
         )
 

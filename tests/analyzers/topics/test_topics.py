@@ -14,7 +14,7 @@ from sklearn.metrics import adjusted_rand_score
 
 import debatekit as dk
 from debatekit.analyzers.topics._ctfidf import heading_subject
-from debatekit.embed._embedders import dutch_stop_words
+from debatekit.lang._stop_words import debate_stop_words
 
 matplotlib.use("Agg")
 
@@ -96,12 +96,14 @@ def test_short_and_procedural_turns_inherit_their_debates_topic(sample_topics):
 def test_topics_table_has_ranked_keywords_without_stop_words(sample_topics):
     table = sample_topics.topics
     assert table.columns.tolist() == [
-        "topic", "size", "n_debates", "words", "label", "keywords", "subject", "representative",
+        "topic", "size", "n_debates", "words", "label", "keywords", "coherence", "subject",
+        "representative",
     ]  # fmt: skip
+    assert table["coherence"].between(-1, 1).all()
     assert table["topic"].tolist() == list(range(10))
     assert table["size"].is_monotonic_decreasing
     assert table["size"].sum() == (~sample_topics.turns["topic_inherited"]).sum()
-    stop = dutch_stop_words()
+    stop = debate_stop_words()
     for keywords in table["keywords"]:
         assert len(keywords) == 10 and not set(keywords) & stop
     remote = table[table["subject"].str.contains("thuiswerk")].iloc[0]
@@ -122,11 +124,15 @@ def test_headings_give_their_subject_without_names():
     assert heading_subject(None) == ""
 
 
-def test_n_topics_none_chooses_a_number_for_one_meeting(sample_turns):
+def test_n_topics_none_chooses_a_handful_of_themes_for_one_meeting(sample_turns):
+    # Ten debates of one committee: a few themes, not one per debate, and no
+    # debate torn apart (its turns with text of their own mostly share a theme).
     result = dk.topics(sample_turns)
-    assert 2 <= result.n_topics <= 10
-    ari, given = _agreement(result)
-    assert ari >= 0.6 and given >= 0.9
+    assert 2 <= result.n_topics <= 6
+    own = result.turns[~result.turns["topic_inherited"]]
+    agreement = own.groupby("item")["topic"].agg(lambda s: s.value_counts(normalize=True).iloc[0])
+    assert agreement.mean() >= 0.8
+    assert (result.turns["topic"] >= 0).all()
 
 
 def test_the_same_subject_in_several_meetings_is_one_topic(sample_turns):
@@ -162,8 +168,11 @@ def test_by_party_gives_shares_that_sum_to_one(sample_topics):
     assert table.columns.tolist() == ["party", "topic", "label", "turns", "words", "share"]
     sums = table.groupby("party", dropna=False)["share"].sum()
     np.testing.assert_allclose(sums, 1.0)
-    spoken = sample_topics.turns[~sample_topics.turns["procedural"]]
+    turns = sample_topics.turns
+    spoken = turns[~turns["procedural"] & (turns["role"] != "chair")]
     assert table["words"].sum() == spoken["n_words"].sum()
+    with_chair = sample_topics.by("party", include_chair=True)
+    assert with_chair["words"].sum() == turns.loc[~turns["procedural"], "n_words"].sum()
     vooruit = table[table["party"] == "Vooruit"]
     assert set(vooruit["topic"]) == set(spoken.loc[spoken["party"] == "Vooruit", "topic"])
     by_turns = sample_topics.by(["speaker", "role"], weight="turns")
@@ -187,10 +196,17 @@ def test_plots_draw_on_the_axes_given(sample_topics):
     fig, axes = plt.subplots(1, 2)
     ax = sample_topics.plot_by("party", ax=axes[0])
     assert ax is axes[0]
-    assert len(ax.patches) > 0 and ax.get_xlim() == (0, 1)
-    assert "(no party)" in [t.get_text() for t in ax.get_yticklabels()]  # ministers and chair
+    assert len(ax.patches) > 0 and ax.get_xticks()[-1] == 1.0
+    groups = [t.get_text() for t in ax.get_yticklabels()]
+    # The minister is named by role, not lumped as "(no party)"; the chair is left out.
+    assert "(minister)" in groups and "(chair)" not in groups and "(no party)" not in groups
+    turns = sample_topics.turns
+    spoken = turns[~turns["procedural"] & (turns["role"] != "chair")]
+    counts = {t.get_text() for t in ax.texts}
+    assert f"n = {(spoken['party'] == 'Vooruit').sum()}" in counts
     ax = sample_topics.plot_over_time("M", ax=axes[1])
     assert ax is axes[1] and ax.get_legend() is not None
+    assert ax.get_xlabel() and ax.get_ylabel() == "share of words"
     plt.close(fig)
 
 
@@ -296,13 +312,32 @@ def test_topics_with_a_sentence_transformers_model_from_disk(sample_turns, monke
     assert embedder.n_computed_ == computed, "the second run recomputed embeddings"
 
 
-def test_plot_over_time_of_one_meeting_names_its_period(sample_turns):
-    import matplotlib
+def test_plot_over_time_draws_meetings_as_points_on_a_readable_date_axis(sample_turns):
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
 
-    matplotlib.use("Agg")
-    result = dk.topics(sample_turns, n_topics=10)
-    ax = result.plot_over_time("Q")
-    assert [label.get_text() for label in ax.get_xticklabels()] == ["2024Q1"]
+    corpus = _corpus(sample_turns, 3)
+    result = dk.topics(corpus, n_topics=4)
+    ax = result.plot_over_time()
+    lines = ax.get_lines()
+    # One series per topic, each point a meeting: no line joins separate meetings.
+    assert len(lines) == 4 and all(line.get_linestyle() == "None" for line in lines)
+    assert all(len(line.get_xdata()) == 3 for line in lines)
+    ax.figure.canvas.draw()
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert ticks and not any(":" in t for t in ticks)  # days and months, not hours
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    sizes = result.by("meeting")["words"].groupby(result.by("meeting")["topic"]).sum()
+    assert [int(t.split(":")[0]) for t in legend] == sizes.sort_values(
+        ascending=False, kind="stable"
+    ).index.tolist()
+    plt.close(ax.figure)
+    # One meeting: its points sit on its date, and the axis shows the days around it.
+    one = dk.topics(sample_turns, n_topics=10).plot_over_time()
+    left, right = one.get_xlim()
+    day = mdates.date2num(sample_turns["date"].iloc[0])
+    assert left < day < right and right - left <= 7
+    plt.close(one.figure)
 
 
 def test_the_docs_read_a_corpus_as_the_table_read_corpus_returns(sample_path):

@@ -95,7 +95,8 @@ def test_cohesion_joins_parties_from_a_members_table():
 
 
 def test_the_member_by_vote_chart_draws_one_cell_per_member_and_vote():
-    table = votes_of(ROWS)
+    table = votes_of(ROWS).astype("string")  # as read_votes types them
+    table["vote"] = table["vote"].astype(int)
     table["party"] = ["X", "Y", "X", "X", "Y", "X", "X", "Y", "Z"]
     ax = dk.plot_votes(table)
     image = ax.get_images()[0].get_array()

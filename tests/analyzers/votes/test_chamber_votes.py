@@ -12,6 +12,7 @@ import debatekit as dk
 from debatekit.analyzers.votes._chamber import read_chamber_votes
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "kamer"
+SAMPLE = Path(__file__).resolve().parents[3] / "data" / "sample" / "kamer-plenary-56-35.html"
 
 
 class P(NamedTuple):
@@ -175,3 +176,15 @@ def test_votes_and_turns_share_the_member_key(excerpt_votes):
     assert joined["member"].notna().all()
     assert (joined["member"] == votes["member"]).all()
     assert {"party", "group", "constituency", "language", "gender"} <= set(joined.columns)
+
+
+def test_the_shipped_plenary_reads_seven_roll_calls_that_all_add_up():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", dk.DebatekitWarning)
+        votes = dk.read_votes(SAMPLE, progress=False)
+    totals = votes.attrs["totals"]
+    assert totals["vote"].tolist() == [1, 2, 3, 4, 5, 6, 7]
+    assert totals["adds_up"].all()
+    assert totals["decisions"].tolist() == [1, 27, 1, 1, 1, 1, 1]  # vote 2 taken 27 times
+    assert totals["item"].tolist() == [18, 19, 20, 21, 21, 22, 23]
+    assert len(votes) == totals["total"].sum()

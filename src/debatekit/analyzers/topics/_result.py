@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
+from scipy.cluster.hierarchy import fcluster, linkage
 
-from ..._errors import SchemaError, message
-from ..._validation import check_choice
+from ..._errors import AnalyzerError, SchemaError, message
+from ..._validation import check_choice, check_int
 
 if TYPE_CHECKING:  # matplotlib is imported only by the plots themselves
     from matplotlib.axes import Axes
@@ -81,6 +83,7 @@ class TopicResult:
         *,
         weight: Weight = "words",
         include_procedural: bool = False,
+        include_chair: bool = False,
     ) -> pd.DataFrame:
         """How much each speaker, party, role (or any column) spoke on each topic.
 
@@ -93,6 +96,9 @@ class TopicResult:
             Shares of ``"words"`` (default) or of ``"turns"``.
         include_procedural
             Count turns that only manage the floor.
+        include_chair
+            Count the chair's turns (left out by default: the chair manages
+            the floor, and asks no questions of its own).
 
         Returns
         -------
@@ -107,7 +113,7 @@ class TopicResult:
         """
         keys = [by] if isinstance(by, str) else list(by)
         self._require(keys)
-        return self._tally(self._usable(include_procedural), keys, weight)
+        return self._tally(self._usable(include_procedural, include_chair), keys, weight)
 
     def over_time(
         self,
@@ -116,6 +122,7 @@ class TopicResult:
         by: str | list[str] | None = None,
         weight: Weight = "words",
         include_procedural: bool = False,
+        include_chair: bool = False,
     ) -> pd.DataFrame:
         """Each topic's share per period (or per meeting), optionally per group.
 
@@ -130,6 +137,8 @@ class TopicResult:
             Shares of ``"words"`` (default) or of ``"turns"``.
         include_procedural
             Count turns that only manage the floor.
+        include_chair
+            Count the chair's turns.
 
         Returns
         -------
@@ -148,7 +157,7 @@ class TopicResult:
         check_choice(freq, "freq", "TopicResult.over_time", sorted(_FREQS))
         extra = [] if by is None else [by] if isinstance(by, str) else list(by)
         self._require(["date", *extra] + (["meeting"] if freq == "meeting" else []))
-        data = self._usable(include_procedural)
+        data = self._usable(include_procedural, include_chair)
         dates = pd.to_datetime(data["date"])
         if freq == "meeting":
             period = data["meeting"].astype("string")
@@ -180,6 +189,158 @@ class TopicResult:
         columns = ["topic", "label", "rank", "turn_id", "speaker", "party", "topic_score", "text"]
         return data[[c for c in columns if c in data.columns]].reset_index(drop=True)
 
+    # -- fewer topics, other names ------------------------------------------------
+
+    def reduce(self, n: int) -> TopicResult:
+        """The topics joined along the hierarchy until ``n`` are left (a new result).
+
+        The closest topics merge first, as in :meth:`hierarchy`; turns then
+        take the nearest of the joined topics, and keywords are computed
+        again. Labels set with :meth:`set_labels` are not carried over.
+
+        Raises
+        ------
+        ParameterError
+            ``n`` is not an int >= 1.
+
+        Examples
+        --------
+        >>> fewer = result.reduce(3)  # doctest: +SKIP
+        """
+        check_int(n, "n", "TopicResult.reduce", minimum=1)
+        if n >= self.n_topics:
+            return self._rebuilt(self.analyzer)
+        tree = self._linkage()
+        mapping = fcluster(tree, t=int(n), criterion="maxclust") - 1
+        return self._rebuilt(self.analyzer.relabelled(np.asarray(mapping, dtype=np.int64)))
+
+    def merge(self, topics: list[int]) -> TopicResult:
+        """The listed topics joined into one (a new result); the others stay as they are.
+
+        Raises
+        ------
+        AnalyzerError
+            Fewer than two distinct topics, or a topic the result does not have.
+        """
+        chosen = sorted({int(t) for t in topics}) if topics is not None else []
+        self._check_topics(chosen, "TopicResult.merge")
+        if len(chosen) < 2:
+            raise AnalyzerError(message("E310", value=topics))
+        mapping = np.arange(self.n_topics, dtype=np.int64)
+        mapping[chosen] = chosen[0]
+        return self._rebuilt(self.analyzer.relabelled(mapping))
+
+    def set_labels(self, labels: dict[int, str]) -> TopicResult:
+        """The same topics with the labels given (a new result); topics not named keep theirs.
+
+        Raises
+        ------
+        AnalyzerError
+            A topic the result does not have.
+
+        Examples
+        --------
+        >>> named = result.set_labels({0: "arbeidsmarkt", 1: "innovatie"})  # doctest: +SKIP
+        """
+        self._check_topics(list(labels), "TopicResult.set_labels")
+        analyzer = copy.copy(self.analyzer)
+        table = self.analyzer.topics_.copy()
+        new = table["topic"].map(lambda t: labels.get(int(t), None))
+        table["label"] = new.where(new.notna(), table["label"]).astype("string")
+        analyzer.topics_ = table
+        assignments = analyzer.assignments_.copy()
+        names = dict(zip(table["topic"], table["label"], strict=True))
+        assignments["topic_label"] = assignments["topic"].map(names).astype("string")
+        analyzer.assignments_ = assignments
+        return self._rebuilt(analyzer)
+
+    def distribution(self, temperature: float = 0.05) -> pd.DataFrame:
+        """Each turn's probability of each topic: one row per turn, one column per topic.
+
+        A softmax of the cosine similarities of the turn (in its debate's
+        context) to the topics, with ``temperature``; turns without text of
+        their own take their debate's. Rows sum to 1 (NaN for a turn without
+        any topic).
+        """
+        table = self.analyzer.distribution(temperature)
+        return table.loc[self.turns["turn_id"].to_numpy()]
+
+    def hierarchy(self) -> pd.DataFrame:
+        """Which topics merge first: one row per join, closest first (Ward's method on the topics).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``parent`` (the new node, numbered after the topics), ``left`` and
+            ``right`` (the nodes joined), ``distance``, ``topics`` (the topics
+            under the parent), ``left_label``, ``right_label``.
+        """
+        columns = ["parent", "left", "right", "distance", "topics", "left_label", "right_label"]
+        if self.n_topics < 2:
+            return pd.DataFrame(columns=columns)
+        tree = self._linkage()
+        k = self.n_topics
+        members: dict[int, list[int]] = {t: [t] for t in range(k)}
+        names = {t: self.labels.get(t, str(t)) for t in range(k)}
+        rows = []
+        for i, (left, right, distance, _) in enumerate(tree):
+            left, right, parent = int(left), int(right), k + i
+            members[parent] = sorted(members[left] + members[right])
+            names[parent] = names[min(members[parent], key=lambda t: t)]
+            rows.append(
+                {
+                    "parent": parent,
+                    "left": left,
+                    "right": right,
+                    "distance": float(distance),
+                    "topics": members[parent],
+                    "left_label": names[left] if left < k else f"node {left}",
+                    "right_label": names[right] if right < k else f"node {right}",
+                }
+            )
+        return pd.DataFrame(rows, columns=columns)
+
+    def plot_hierarchy(self, *, ax: Axes | None = None) -> Axes:
+        """A dendrogram of the topics, each leaf named "number: label".
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+        """
+        from scipy.cluster.hierarchy import dendrogram
+
+        ax = _axes(ax, figsize=(8, 0.35 * self.n_topics + 1.5))
+        names = [f"{t}: {self.labels.get(t, '')}" for t in range(self.n_topics)]
+        if self.n_topics < 2:
+            ax.text(0.5, 0.5, names[0] if names else "no topics", ha="center", va="center")
+            ax.set_axis_off()
+            return ax
+        dendrogram(
+            self._linkage(),
+            labels=names,
+            orientation="left",
+            ax=ax,
+            color_threshold=0,
+            above_threshold_color="0.3",
+            leaf_font_size=9,
+        )
+        ax.set_xlabel("distance between topics (Ward)")
+        ax.set_title("Topic hierarchy")
+        return ax
+
+    def _linkage(self) -> np.ndarray:
+        return linkage(np.asarray(self.analyzer.centroids_, dtype=np.float64), method="ward")
+
+    def _check_topics(self, topics: list[Any], owner: str) -> None:
+        unknown = [t for t in topics if not (0 <= int(t) < self.n_topics)]
+        if unknown:
+            raise AnalyzerError(
+                message("E309", owner=owner, unknown=unknown, last=self.n_topics - 1)
+            )
+
+    def _rebuilt(self, analyzer: Any) -> TopicResult:
+        return analyzer.result(self.turns)
+
     # -- plots -----------------------------------------------------------------
 
     def plot_by(
@@ -189,9 +350,15 @@ class TopicResult:
         weight: Weight = "words",
         top_topics: int = 10,
         max_groups: int = 20,
+        include_chair: bool = False,
         ax: Axes | None = None,
     ) -> Axes:
-        """Stacked bars: each group's share of words (or turns) per topic.
+        """Stacked bars: each group's share of words (or turns) per topic, with its turn count.
+
+        Turns without a party are shown by their role ("(minister)") rather
+        than lumped together; the chair and procedural turns are left out
+        unless ``include_chair=True``. The number at each bar's end is the
+        turns it rests on.
 
         Parameters
         ----------
@@ -203,6 +370,8 @@ class TopicResult:
             Topics shown by name; the others are drawn together as "other".
         max_groups
             Groups shown, the largest first.
+        include_chair
+            Also count the chair's turns.
         ax
             The axes to draw on; a new figure by default.
 
@@ -210,18 +379,26 @@ class TopicResult:
         -------
         matplotlib.axes.Axes
         """
-        table = self.by(by, weight=weight)
-        table[by] = table[by].astype("object").where(table[by].notna(), f"(no {by})")
+        self._require([by])
+        data = self._usable(include_procedural=False, include_chair=include_chair)
+        data = data.assign(**{by: _group_names(data, by)})
+        table = self._tally(data, [by], weight)
         wide = self._wide(table, by, weight, top_topics)
+        counts = table.groupby(by, sort=False)["turns"].sum()
         totals = table.groupby(by, sort=False)[weight].sum()
-        wide = wide.loc[totals.sort_values(ascending=False).index[:max_groups]][::-1]
-        ax = _axes(ax, figsize=(8, 0.45 * len(wide) + 1.5))
+        order = totals.sort_values(ascending=False, kind="stable").index[:max_groups]
+        wide = wide.loc[order][::-1]
+        ax = _axes(ax, figsize=(8, 0.4 * len(wide) + 1.8))
         left = np.zeros(len(wide))
+        names = wide.index.astype(str)
         for column, color in zip(wide.columns, _colors(len(wide.columns)), strict=True):
-            ax.barh(wide.index.astype(str), wide[column], left=left, color=color, label=column)
+            ax.barh(names, wide[column], left=left, color=color, label=column)
             left += wide[column].to_numpy()
-        ax.set_xlim(0, 1)
-        ax.set_xlabel(f"share of {weight}")
+        for y, group in enumerate(wide.index):
+            ax.text(1.01, y, f"n = {int(counts[group])}", va="center", fontsize="small")
+        ax.set_xlim(0, 1.13)
+        ax.set_xticks(np.linspace(0, 1, 6))
+        ax.set_xlabel(f"share of {weight} (n = turns)")
         ax.set_ylabel(by)
         ax.set_title(f"Topics by {by}")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
@@ -229,22 +406,30 @@ class TopicResult:
 
     def plot_over_time(
         self,
-        freq: str = "M",
+        freq: str = "meeting",
         *,
         weight: Weight = "words",
         top_topics: int = 10,
+        include_chair: bool = False,
         ax: Axes | None = None,
     ) -> Axes:
-        """Stacked areas: each topic's share of words (or turns) per period.
+        """Each topic's share of words (or turns) per meeting or period, as points on a date axis.
+
+        Meetings (or periods) are separate observations, so they are drawn
+        as points, not joined by lines; the date axis reads well for a span
+        of days or of years. The legend lists the topics largest first.
 
         Parameters
         ----------
         freq
-            As in :meth:`over_time`.
+            ``"meeting"`` (default: one point per meeting) or a period, as in
+            :meth:`over_time`.
         weight
             ``"words"`` or ``"turns"``.
         top_topics
             Topics shown by name; the others are drawn together as "other".
+        include_chair
+            Also count the chair's turns.
         ax
             The axes to draw on; a new figure by default.
 
@@ -252,26 +437,33 @@ class TopicResult:
         -------
         matplotlib.axes.Axes
         """
-        table = self.over_time(freq, weight=weight)
-        wide = self._wide(table, "date", weight, top_topics).sort_index()
+        import matplotlib.dates as mdates
+
+        table = self.over_time(freq, weight=weight, include_chair=include_chair)
+        wide = self._wide(table, ["period", "date"], weight, top_topics).sort_index(level="date")
+        dates = pd.to_datetime(wide.index.get_level_values("date"))
         ax = _axes(ax, figsize=(9, 4))
-        if len(wide) == 1:  # one period: an area needs two points, so one bar
-            bottom = 0.0
-            for column, color in zip(wide.columns, _colors(len(wide.columns)), strict=True):
-                value = float(wide[column].iloc[0])
-                ax.bar([0], [value], bottom=bottom, color=color, label=column, width=0.5)
-                bottom += value
-            # A date axis around one bar shows hours; name the period instead.
-            ax.set_xticks([0], [_period_name(wide.index[0], freq)])
-            ax.set_xlim(-1, 1)
-        else:
-            ax.stackplot(
-                wide.index,
-                wide.to_numpy().T,
-                labels=wide.columns,
-                colors=_colors(len(wide.columns)),
+        markers = "osD^v<>pPX*h"
+        for i, (column, color) in enumerate(
+            zip(wide.columns, _colors(len(wide.columns)), strict=True)
+        ):
+            ax.plot(
+                dates,
+                wide[column].to_numpy(),
+                linestyle="none",
+                marker=markers[i % len(markers)],
+                color=color,
+                label=column,
+                alpha=0.85,
             )
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        if len(dates) and dates.min() == dates.max():  # one date: show the days around it
+            day = pd.Timestamp(dates.min())
+            ax.set_xlim(day - pd.Timedelta(days=3), day + pd.Timedelta(days=3))
         ax.set_ylim(0, 1)
+        ax.set_xlabel("date of the meeting" if freq == "meeting" else f"period ({freq}) starting")
         ax.set_ylabel(f"share of {weight}")
         ax.set_title("Topics over time")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
@@ -290,10 +482,12 @@ class TopicResult:
                 )
             )
 
-    def _usable(self, include_procedural: bool) -> pd.DataFrame:
+    def _usable(self, include_procedural: bool, include_chair: bool = True) -> pd.DataFrame:
         data = self.turns[self.turns["topic"] >= 0]
         if not include_procedural and "procedural" in data.columns:
             data = data[~data["procedural"].fillna(False).astype(bool)]
+        if not include_chair and "role" in data.columns:
+            data = data[data["role"].astype("object").ne("chair").to_numpy()]
         words = data["n_words"] if "n_words" in data.columns else data["text"].str.split().str.len()
         return data.assign(_words=words.fillna(0).astype("int64"))
 
@@ -311,7 +505,9 @@ class TopicResult:
         table.insert(len(keys) + 1, "label", table["topic"].map(self.labels).astype("string"))
         return table
 
-    def _wide(self, table: pd.DataFrame, index: str, weight: Weight, top: int) -> pd.DataFrame:
+    def _wide(
+        self, table: pd.DataFrame, index: str | list[str], weight: Weight, top: int
+    ) -> pd.DataFrame:
         """Shares with one column per top topic ("3: label") and one for the rest."""
         overall = table.groupby("topic")[weight].sum().sort_values(ascending=False, kind="stable")
         shown = overall.index[:top].tolist()
@@ -324,6 +520,16 @@ class TopicResult:
         if "other" in wide.columns:
             ordered.append("other")
         return wide[ordered]
+
+
+def _group_names(data: pd.DataFrame, by: str) -> pd.Series:
+    """The group of each turn; without one, its role in brackets ("(minister)"), not a lump."""
+    groups = data[by].astype("object")
+    if "role" in data.columns:
+        fallback = "(" + data["role"].astype("object").fillna(f"no {by}").astype(str) + ")"
+    else:
+        fallback = pd.Series(f"(no {by})", index=data.index)
+    return groups.where(groups.notna(), fallback)
 
 
 def _topics_count(n: int) -> str:

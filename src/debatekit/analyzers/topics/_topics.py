@@ -28,6 +28,7 @@ on a corpus of hundreds.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import sys
@@ -38,6 +39,7 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.cluster import KMeans
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
@@ -56,7 +58,16 @@ from ...embed._embedders import (
 )
 from ...lang._tokens import tokenize
 from .._base import Analyzer, register_analyzer
-from ._ctfidf import class_tfidf_keywords, count_terms, heading_subject
+from ._ctfidf import (
+    SAMPLE_CHARS,
+    acronym_forms,
+    class_tfidf_keywords,
+    count_terms,
+    heading_addressee,
+    heading_subject,
+    npmi_coherence,
+    topic_phrases,
+)
 from ._result import TopicResult
 
 __all__ = ["TopicAnalyzer", "topics"]
@@ -67,8 +78,31 @@ MIN_SILHOUETTE = 0.1
 #: How far below the best silhouette the chosen number of topics may score.
 SILHOUETTE_TOLERANCE = 0.02
 
+#: Weight of a two-word phrase's c-TF-IDF score against a word's, for keywords.
+PHRASE_WEIGHT = 0.6
+
+#: Columns of the topic table, in order.
+TOPIC_TABLE_COLUMNS = (
+    "topic",
+    "size",
+    "n_debates",
+    "words",
+    "label",
+    "keywords",
+    "coherence",
+    "subject",
+    "representative",
+)
+
 #: Columns the analyzer adds to (or reads from) the turns table.
-TOPIC_COLUMNS = ["debate", "topic", "topic_label", "topic_inherited", "topic_score"]
+TOPIC_COLUMNS = [
+    "debate",
+    "topic",
+    "topic_label",
+    "topic_keywords",
+    "topic_inherited",
+    "topic_score",
+]
 
 
 @register_analyzer("topics")
@@ -92,8 +126,15 @@ class TopicAnalyzer(Analyzer):
         Weight of a turn's own vector against its debate's (0: a turn is its
         debate; 1: debates are ignored).
     heading_weight
-        Weight of the agenda heading in a debate's vector, against the mean
-        of its turns.
+        Weight of the agenda heading (its subject, and the minister and
+        portfolio it is put to) in a debate's vector, against its text.
+    context_weight
+        Weight of the neighbouring items on the same meeting's agenda in a
+        debate's vector (0: each debate alone). Neighbours tend to share a
+        theme; the debate's own words keep the rest.
+    context_decay
+        How fast a neighbour's weight falls per agenda step (0.8: the next
+        item counts 0.8, the one after 0.64, ...).
     use_headings
         Group turns into debates by their agenda heading. Off, each turn
         stands alone (for tables without headings).
@@ -125,8 +166,9 @@ class TopicAnalyzer(Analyzer):
     >>> import debatekit as dk
     >>> turns = dk.read_transcript(dk.sample_path())
     >>> table = dk.TopicAnalyzer(n_topics=10).fit_transform(turns)
-    >>> table.columns.tolist()
-    ['turn_id', 'debate', 'topic', 'topic_label', 'topic_inherited', 'topic_score']
+    >>> table.columns.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['turn_id', 'debate', 'topic', 'topic_label', 'topic_keywords', 'topic_inherited',
+     'topic_score']
     """
 
     name: ClassVar[str] = "topics"
@@ -141,7 +183,9 @@ class TopicAnalyzer(Analyzer):
         random_state: int = 0,
         min_words: int = 15,
         own_weight: float = 0.35,
-        heading_weight: float = 1.0,
+        heading_weight: float = 0.5,
+        context_weight: float = 0.6,
+        context_decay: float = 0.8,
         use_headings: bool = True,
         max_topics: int = 50,
         top_n_words: int = 10,
@@ -154,6 +198,8 @@ class TopicAnalyzer(Analyzer):
         self.min_words = min_words
         self.own_weight = own_weight
         self.heading_weight = heading_weight
+        self.context_weight = context_weight
+        self.context_decay = context_decay
         self.use_headings = use_headings
         self.max_topics = max_topics
         self.top_n_words = top_n_words
@@ -163,7 +209,7 @@ class TopicAnalyzer(Analyzer):
     # -- fitting ---------------------------------------------------------------
 
     def fit(self, turns: pd.DataFrame, y: None = None) -> TopicAnalyzer:
-        """Find the topics of ``turns``.
+        """Find the themes of ``turns``.
 
         Raises
         ------
@@ -181,31 +227,53 @@ class TopicAnalyzer(Analyzer):
             raise AnalyzerError(message("E305", n=len(turns), min_words=self.min_words))
         self.embedder_ = get_embedder(self.embedder, random_state=self.random_state)
         bar.set_postfix_str("embedding")
-        own, headings = self._embed(layout, fit=True)
+        own, debates = self._embed(layout, fit=True)
+        themes = layout.in_context(debates, self.context_weight, self.context_decay)
         bar.update()
         bar.set_postfix_str("clustering")
-        debates = layout.debate_vectors(own, headings, self.heading_weight)
-        centroids, n_distinct = self._cluster(debates, layout.debate_weights())
+        debate_topic, n_distinct = self._cluster(themes)
         bar.update()
-        assignment = layout.assign(own, debates, centroids, self.own_weight)
-        by_size = _order_by_size(assignment.turn_topic, len(centroids))
-        self.centroids_ = centroids[by_size]
-        assignment = layout.assign(own, debates, self.centroids_, self.own_weight)
-        self.n_topics_ = len(self.centroids_)
+        bar.set_postfix_str("keywords")
+        self._reading = reading
+        self._settle(layout, own, themes, debate_topic)
         if self.n_topics is not None and self.n_topics_ < self.n_topics:
             warnings.warn(
                 message("W301", asked=self.n_topics, found=self.n_topics_, n_distinct=n_distinct),
                 DebatekitWarning,
                 stacklevel=_outside_stacklevel(),
             )
-        bar.set_postfix_str("keywords")
-        self.topics_ = self._describe(layout, assignment)
         bar.update()
-        self.assignments_ = restore_order(self._table(layout, assignment), reading)
         self.fingerprint_ = _fingerprint(turns)
         bar.update()
         bar.close()
         return self
+
+    def _settle(
+        self, layout: _Layout, own: np.ndarray, themes: np.ndarray, debate_topic: np.ndarray
+    ) -> None:
+        """Centroids, topic numbers by size, each turn's topic and the topic table.
+
+        ``debate_topic`` gives each debate a group (-1: none); the groups
+        become topics 0, 1, ... from the largest. Fitting, :meth:`TopicResult.reduce`
+        and :meth:`TopicResult.merge` all end here, so they agree.
+        """
+        groups = np.unique(debate_topic[debate_topic >= 0])
+        renumber = np.full(int(debate_topic.max(initial=-1)) + 2, -1, dtype=np.int64)
+        renumber[groups] = np.arange(len(groups))
+        debate_topic = renumber[debate_topic]  # -1 stays -1 (the last slot)
+        centroids = _centroids(themes, debate_topic, len(groups))
+        assignment = layout.assign(own, themes, centroids, self.own_weight, debate_topic)
+        by_size = _order_by_size(assignment.turn_topic, len(centroids))
+        order = np.empty_like(by_size)
+        order[by_size] = np.arange(len(by_size))
+        debate_topic = np.where(debate_topic >= 0, order[np.maximum(debate_topic, 0)], -1)
+        self.centroids_ = centroids[by_size]
+        assignment = layout.assign(own, themes, self.centroids_, self.own_weight, debate_topic)
+        self.n_topics_ = len(self.centroids_)
+        self.debate_topics_ = debate_topic
+        self.topics_ = self._describe(layout, assignment)
+        self.assignments_ = restore_order(self._table(layout, assignment), self._reading)
+        self._state = _Fitted(layout, own, themes, assignment)
 
     def transform(self, turns: pd.DataFrame) -> pd.DataFrame:
         """The topic of each turn, one row per turn keyed by ``turn_id``.
@@ -217,7 +285,8 @@ class TopicAnalyzer(Analyzer):
         -------
         pandas.DataFrame
             ``turn_id``, ``debate`` (number of the debate within ``turns``),
-            ``topic`` (-1: none), ``topic_label``, ``topic_inherited`` (the
+            ``topic`` (-1: none), ``topic_label``, ``topic_keywords`` (the
+            topic's keywords, best first), ``topic_inherited`` (the
             turn is too short or procedural and took its debate's topic) and
             ``topic_score`` (cosine similarity of the turn in context to its
             topic; NA when inherited).
@@ -228,9 +297,9 @@ class TopicAnalyzer(Analyzer):
             return self.assignments_.copy()
         reading = reading_order(turns)
         layout = _Layout.of(turns.iloc[reading], self.min_words, self.use_headings)
-        own, headings = self._embed(layout, fit=False)
-        debates = layout.debate_vectors(own, headings, self.heading_weight)
-        assignment = layout.assign(own, debates, self.centroids_, self.own_weight)
+        own, debates = self._embed(layout, fit=False)
+        themes = layout.in_context(debates, self.context_weight, self.context_decay)
+        assignment = layout.assign(own, themes, self.centroids_, self.own_weight, None)
         return restore_order(self._table(layout, assignment), reading)
 
     def result(self, turns: pd.DataFrame) -> TopicResult:
@@ -240,6 +309,40 @@ class TopicAnalyzer(Analyzer):
         merged = merged.assign(**{c: table[c].to_numpy() for c in TOPIC_COLUMNS})
         return TopicResult(turns=merged, topics=self.topics_.copy(), analyzer=self)
 
+    def distribution(self, temperature: float = 0.05) -> pd.DataFrame:
+        """Each fitted turn's probability of each topic (rows sum to 1), keyed by ``turn_id``.
+
+        A softmax of the cosine similarities of the turn in its debate's
+        context to the topics; turns without text of their own take their
+        debate's. Turns without any topic have a row of NaN.
+        """
+        self._check_fitted()
+        state = self._state
+        layout = state.layout
+        own_context = normalize(
+            self.own_weight * state.own
+            + (1 - self.own_weight) * state.themes[layout.content_debate]
+        )
+        debate_probs = _softmax(state.themes @ self.centroids_.T, temperature)
+        probs = debate_probs[layout.debate].copy()
+        probs[layout.content] = _softmax(own_context @ self.centroids_.T, temperature)
+        no_vector = np.linalg.norm(state.themes, axis=1)[layout.debate] == 0
+        probs[no_vector & ~layout.content] = np.nan
+        table = pd.DataFrame(probs, columns=pd.RangeIndex(self.n_topics_, name="topic"))
+        table.index = pd.Index(layout.turn_ids, name="turn_id")
+        return restore_order(table.reset_index(), self._reading).set_index("turn_id")
+
+    def relabelled(self, mapping: np.ndarray) -> TopicAnalyzer:
+        """A copy whose topics are the fitted ones joined by ``mapping`` (old -> new group)."""
+        self._check_fitted()
+        state = self._state
+        copy_ = copy.copy(self)
+        debate_topic = np.where(
+            self.debate_topics_ >= 0, mapping[np.maximum(self.debate_topics_, 0)], -1
+        )
+        copy_._settle(state.layout, state.own, state.themes, debate_topic)
+        return copy_
+
     # -- steps -----------------------------------------------------------------
 
     def _check_params(self) -> None:
@@ -248,104 +351,123 @@ class TopicAnalyzer(Analyzer):
         check_int(self.min_words, "min_words", owner, minimum=0)
         check_number(self.own_weight, "own_weight", owner, minimum=0, maximum=1)
         check_number(self.heading_weight, "heading_weight", owner, minimum=0)
+        check_number(self.context_weight, "context_weight", owner, minimum=0, maximum=1)
+        check_number(self.context_decay, "context_decay", owner, minimum=0, maximum=1)
         check_int(self.max_topics, "max_topics", owner, minimum=2)
         check_int(self.top_n_words, "top_n_words", owner, minimum=1)
         check_int(self.n_representative, "n_representative", owner, minimum=0)
 
     def _embed(self, layout: _Layout, *, fit: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Vectors of the content turns and of the debates' subjects, in one space."""
-        texts = layout.content_texts + layout.subjects
-        embedder = self.embedder_
-        if not fit and isinstance(embedder, TfidfEmbedder):
-            vectors = embedder.transform(texts)
-        elif fit:
+        """Vectors of the content turns and of the debates, in one space.
+
+        TF-IDF fits on whole debates (a debate is the document that has a
+        subject) and places turns and headings in that space; a neural model
+        embeds turns and headings, and a debate is the mean of its turns.
+        A debate's vector is its text's plus ``heading_weight`` times its heading's.
+        """
+        if fit:
             try:
-                self.embedder_, vectors = embed_with_fallback(embedder, texts, self.random_state)
+                self.embedder_, own, bodies, headings = _embed_parts(
+                    self.embedder_, layout, self.random_state
+                )
             except EmbedderError as error:
                 raise AnalyzerError(str(error)) from error
         else:
-            vectors = embedder.embed(texts)
-        vectors = np.asarray(vectors, dtype=np.float64)
-        n = len(layout.content_texts)
-        return vectors[:n], vectors[n:]
+            _, own, bodies, headings = _embed_parts(
+                self.embedder_, layout, self.random_state, refit=False
+            )
+        dim = own.shape[1] if own.size else headings.shape[1]
+        if bodies is None:
+            total = _sum_by(own, layout.content_debate, layout.n_debates, dim)
+            bodies = normalize(total)
+        heading = _sum_by(headings, layout.subject_debate, layout.n_debates, dim)
+        return own, normalize(bodies + self.heading_weight * normalize(heading))
 
-    def _cluster(self, debates: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, int]:
-        """Unit centroids of k-means over the debates with a vector; the distinct vectors' count.
+    def _cluster(self, themes: np.ndarray) -> tuple[np.ndarray, int]:
+        """Each debate's group, from Ward's hierarchy of the debates; the distinct vectors' count.
 
-        That count bounds the number of topics.
+        That count bounds the number of topics. Ward's method has no random
+        step; beyond :data:`MAX_WARD` debates, k-means (seeded) first groups
+        them into that many small clusters, and the hierarchy joins those.
         """
-        usable = np.linalg.norm(debates, axis=1) > 0
-        points, weights = debates[usable], weights[usable]
+        usable = np.flatnonzero(np.linalg.norm(themes, axis=1) > 0)
+        points = themes[usable]
         n_distinct = len(np.unique(points.round(6), axis=0))
-        # One thread: k-means on a few thousand debates is quick, and on a shared
-        # machine OpenMP threads wait for each other, 10 to 25 times slower.
+        group = np.full(len(themes), -1, dtype=np.int64)
+        if n_distinct <= 1:
+            group[usable] = 0
+            return group, n_distinct
         with threadpool_limits(1):
+            leaves, members = _leaves(points, self.random_state)
+            tree = linkage(leaves, method="ward")
             if self.n_topics is None:
-                k = self._choose_k(points, weights, n_distinct)
+                k = self._choose_k(leaves, tree, n_distinct)
             else:
-                k = min(self.n_topics, n_distinct)
-            k = max(1, k)
-            model = _kmeans(k, self.random_state, len(points)).fit(points, sample_weight=weights)
-        centroids = normalize(model.cluster_centers_)
-        return centroids, n_distinct
+                k = min(self.n_topics, n_distinct, len(leaves))
+        labels = fcluster(tree, t=max(1, k), criterion="maxclust") - 1
+        group[usable] = labels[members]
+        return group, n_distinct
 
-    def _choose_k(self, points: np.ndarray, weights: np.ndarray, n_distinct: int) -> int:
-        """The k with the best cosine silhouette, on a seeded sample of at most 2,000 debates.
+    def _choose_k(self, points: np.ndarray, tree: np.ndarray, n_distinct: int) -> int:
+        """The cut of the hierarchy with the best cosine silhouette (seeded sample of 2,000).
 
-        The fewest topics within :data:`SILHOUETTE_TOLERANCE` of the best
-        silhouette win. When no k reaches :data:`MIN_SILHOUETTE`, no grouping
-        of the debates is clearly better than another: each debate keeps a
-        topic of its own, up to ``max_topics``.
+        Candidates start at ``n ** 0.4`` themes for ``n`` debates. The fewest
+        themes within :data:`SILHOUETTE_TOLERANCE` of the best
+        silhouette win: splitting a theme further barely moves the silhouette.
+        No cut above :data:`MIN_SILHOUETTE`: the debates fall into no clear
+        themes, and one theme per debate would only restate the agenda, so
+        the square root of the number of debates is taken (a handful for a
+        meeting, tens for a legislature).
         """
         n = len(points)
-        # The silhouette needs 2 <= k <= n - 1; duplicates bound k by the distinct debates.
         upper = min(self.max_topics, n_distinct, n - 1)
         if upper < 2:
-            return n_distinct
-        candidates = _candidate_ks(upper)
+            return 1
         rng = np.random.default_rng(self.random_state)
         sample = np.sort(rng.choice(n, size=min(n, 2000), replace=False))
+        # Fewer themes than n ** 0.4 would only say "politics": 3 for a meeting of
+        # ten debates, 13 for 600 items, 40 for 10,000.
+        lowest = min(upper, max(2, round(n**0.4)))
         scores = {}
-        for k in candidates:
-            labels = _kmeans(int(k), self.random_state, len(sample)).fit_predict(
-                points[sample], sample_weight=weights[sample]
-            )
-            if len(np.unique(labels)) > 1:
+        candidates = _candidate_ks(upper)
+        for k in candidates[candidates >= lowest]:
+            labels = fcluster(tree, t=int(k), criterion="maxclust")[sample]
+            if 1 < len(np.unique(labels)) < len(sample):
                 scores[int(k)] = silhouette_score(points[sample], labels, metric="cosine")
         best = max(scores.values(), default=-1.0)
         if best < MIN_SILHOUETTE:
-            return min(n_distinct, self.max_topics)
-        # The silhouette plateaus once every subject has its cluster; splitting
-        # a subject further barely moves it, so take the fewest topics near the best.
+            return int(min(upper, max(2, round(np.sqrt(n)))))
         return min(k for k, score in scores.items() if score >= best - SILHOUETTE_TOLERANCE)
 
     def _describe(self, layout: _Layout, assignment: _Assignment) -> pd.DataFrame:
-        """One row per topic: size, keywords, label, subject, representative turns."""
+        """One row per topic: size, keywords, coherence, label, subject, representative turns."""
         k = self.n_topics_
         # Keywords read the turns and the headings of each topic's debates.
         labels = np.concatenate(
             [assignment.turn_topic, assignment.debate_topic[layout.subject_debate]]
         )
-        keywords = class_tfidf_keywords(
-            layout.term_counts, layout.terms, labels, k, top_n=self.top_n_words
-        )
+        keywords = _keywords(layout, labels, k, self.top_n_words)
         words = np.bincount(
             assignment.turn_topic, weights=layout.content_words, minlength=k
         ).astype(np.int64)
         heading_words = _heading_words(layout, assignment, k)
+        content_rows = layout.term_counts[: len(layout.content_texts)]
+        column_of = {term: i for i, term in enumerate(layout.terms)}
         rows = []
         for topic in range(k):
             members = np.flatnonzero(assignment.turn_topic == topic)
             best = members[np.argsort(-assignment.turn_score[members], kind="stable")]
-            terms_ = [term for term, _ in keywords[topic]]
+            terms_ = keywords[topic]
+            unigrams = [column_of[w] for t in terms_ for w in t.lower().split() if w in column_of]
             rows.append(
                 {
                     "topic": topic,
                     "size": len(members),
-                    "n_debates": int(len(np.unique(layout.content_debate[members]))),
+                    "n_debates": int((assignment.debate_topic == topic).sum()),
                     "words": int(words[topic]),
                     "label": _label(terms_, heading_words[topic]) or f"topic {topic}",
                     "keywords": terms_,
+                    "coherence": npmi_coherence(content_rows, unigrams[: self.top_n_words]),
                     "subject": self._central_subject(layout, assignment, topic),
                     "representative": [
                         layout.content_ids[i] for i in best[: self.n_representative]
@@ -353,8 +475,18 @@ class TopicAnalyzer(Analyzer):
                 }
             )
         table = pd.DataFrame(rows)
+        if table.empty:
+            table = pd.DataFrame(columns=list(TOPIC_TABLE_COLUMNS))
         return table.astype(
-            {"topic": "int64", "size": "int64", "label": "string", "subject": "string"}
+            {
+                "topic": "int64",
+                "size": "int64",
+                "n_debates": "int64",
+                "words": "int64",
+                "label": "string",
+                "coherence": "float64",
+                "subject": "string",
+            }
         )
 
     def _central_subject(self, layout: _Layout, assignment: _Assignment, topic: int) -> Any:
@@ -368,7 +500,7 @@ class TopicAnalyzer(Analyzer):
         ]
         if not candidates:
             return pd.NA
-        return layout.subjects[max(candidates, key=lambda c: (c[0], -c[1]))[1]]
+        return layout.named_subjects[max(candidates, key=lambda c: (c[0], -c[1]))[1]]
 
     def _table(self, layout: _Layout, assignment: _Assignment) -> pd.DataFrame:
         """The tidy per-turn table :meth:`transform` returns."""
@@ -386,12 +518,15 @@ class TopicAnalyzer(Analyzer):
             topic[unclear] = near[unclear]
         # Topic -1 indexes the None appended after the labels: no topic, no label.
         labels = np.append(self.topics_["label"].to_numpy(dtype=object), [None])
+        # The keywords too, so that dk.analyze(turns, "topics") tells what a topic is about.
+        keywords = np.append(self.topics_["keywords"].map(", ".join).to_numpy(dtype=object), [None])
         return pd.DataFrame(
             {
                 "turn_id": layout.turn_ids,
                 "debate": layout.debate.astype(np.int64),
                 "topic": topic,
                 "topic_label": pd.array(labels[topic], dtype="string"),
+                "topic_keywords": pd.array(keywords[topic], dtype="string"),
                 "topic_inherited": inherited,
                 "topic_score": pd.array(score, dtype="Float64"),
             }
@@ -427,8 +562,11 @@ class _Layout:
         content_words: np.ndarray,
         subjects: list[str],
         subject_debate: np.ndarray,
+        named_subjects: list[str],
         term_counts: sparse.csr_matrix,
         terms: np.ndarray,
+        vector_counts: sparse.csr_matrix | None = None,
+        counter: Any = None,
     ) -> None:
         self.turn_ids = turn_ids
         self.meeting = meeting
@@ -439,10 +577,16 @@ class _Layout:
         self.content_debate = debate[content]
         self.content_ids = turn_ids[content]
         self.subjects = subjects
+        #: The subjects alone, without whom they are asked of (for labels and ``subject``).
+        self.named_subjects = named_subjects
         self.subject_debate = subject_debate
         #: Term counts of the content turns, then of the subjects (for keywords).
         self.term_counts = term_counts
         self.terms = terms
+        #: Term counts of the content turns, then of the headings with whom they
+        #: ask; and the vectorizer that made them (the embedder reuses both).
+        self.vector_counts = vector_counts
+        self.counter = counter
         self.n_debates = int(debate.max()) + 1 if len(debate) else 0
 
     @classmethod
@@ -455,12 +599,18 @@ class _Layout:
         )
         # Without any heading, a meeting would be one debate: cluster its turns instead.
         debate = debate_ids(turns, use_headings=use_headings and has_headings(turns))
-        subjects, subject_debate = cls._subjects(turns, debate, use_headings)
+        subjects, subject_debate, named = cls._subjects(turns, debate, use_headings)
         # One pass of the tokenizer serves both "has text of its own" and the keywords.
-        counts, terms = count_terms(texts + subjects, max_features=None)
+        # The headings are counted twice: with whom they ask (for the vectors)
+        # and without (for the keywords, which should not be ministers' names).
+        counts, terms, counter = count_terms(
+            texts + named + subjects, max_features=None, return_counter=True
+        )
         own_words = np.asarray(counts[: len(texts)].sum(axis=1)).ravel()
         content = ~procedural & (own_words >= max(min_words, 1))
-        rows = np.concatenate([np.flatnonzero(content), len(texts) + np.arange(len(subjects))])
+        n, s = len(texts), len(subjects)
+        rows = np.concatenate([np.flatnonzero(content), n + np.arange(s)])
+        vector_rows = np.concatenate([np.flatnonzero(content), n + s + np.arange(s)])
         words = (
             turns["n_words"].fillna(0).to_numpy(dtype=np.int64)
             if "n_words" in turns.columns
@@ -474,73 +624,222 @@ class _Layout:
             content_texts=[t for t, c in zip(texts, content, strict=True) if c],
             content_words=words[content],
             subjects=subjects,
+            named_subjects=named,
             subject_debate=subject_debate,
             term_counts=counts[rows],
             terms=terms,
+            vector_counts=counts[vector_rows],
+            counter=counter,
         )
 
     @staticmethod
     def _subjects(
         turns: pd.DataFrame, debate: np.ndarray, use_headings: bool
-    ) -> tuple[list[str], np.ndarray]:
-        """The subject of each debate's heading, for debates that have one."""
+    ) -> tuple[list[str], np.ndarray, list[str]]:
+        """What each debate's heading is about, for debates that have one; and its subject alone."""
         if not use_headings or "item_title" not in turns.columns or not len(turns):
-            return [], np.zeros(0, dtype=np.int64)
+            return [], np.zeros(0, dtype=np.int64), []
         first = np.flatnonzero(np.r_[True, debate[1:] != debate[:-1]])
         titles = turns["item_title"].astype("object").to_numpy()[first]
-        pairs = [(heading_subject(t), d) for t, d in zip(titles, debate[first], strict=True)]
-        pairs = [(s, d) for s, d in pairs if s]
-        return [s for s, _ in pairs], np.array([d for _, d in pairs], dtype=np.int64)
+        rows = [
+            (_heading_text(t), d, heading_subject(t))
+            for t, d in zip(titles, debate[first], strict=True)
+        ]
+        rows = [row for row in rows if row[0]]
+        return (
+            [r[0] for r in rows],
+            np.array([r[1] for r in rows], dtype=np.int64),
+            [r[2] for r in rows],
+        )
 
-    def debate_weights(self) -> np.ndarray:
-        """Content turns per debate, plus one for a heading."""
-        weights = np.bincount(self.content_debate, minlength=self.n_debates).astype(np.float64)
-        weights[self.subject_debate] += 1.0
-        return weights
+    def debate_documents(self) -> list[str]:
+        """Each debate's content turns joined, then its heading: one document per debate."""
+        parts: list[list[str]] = [[] for _ in range(self.n_debates)]
+        for text, debate in zip(self.content_texts, self.content_debate, strict=True):
+            parts[debate].append(text)
+        for subject, debate in zip(self.subjects, self.subject_debate, strict=True):
+            parts[debate].append(subject)
+        return ["\n".join(p) for p in parts]
 
-    def debate_vectors(
-        self, own: np.ndarray, headings: np.ndarray, heading_weight: float
-    ) -> np.ndarray:
-        """Mean of each debate's turn vectors plus its heading's, as unit rows."""
-        dim = own.shape[1] if own.size else headings.shape[1]
-        total = _sum_by(own, self.content_debate, self.n_debates, dim)
-        n_turns = np.bincount(self.content_debate, minlength=self.n_debates)[:, None]
-        mean = np.divide(total, n_turns, out=np.zeros_like(total), where=n_turns > 0)
-        heading = _sum_by(headings, self.subject_debate, self.n_debates, dim)
-        return normalize(mean + heading_weight * heading)
+    def debate_meetings(self) -> np.ndarray:
+        """The meeting of each debate."""
+        meeting = np.zeros(self.n_debates, dtype=np.int64)
+        meeting[self.debate] = self.meeting
+        return meeting
+
+    def in_context(self, debates: np.ndarray, weight: float, decay: float) -> np.ndarray:
+        """Each debate's vector blended with its neighbours' on the same meeting's agenda.
+
+        Items next to each other on an agenda tend to share a theme (a
+        committee's meeting, a series of questions to one minister), so the
+        agenda order is evidence: ``weight`` of a debate's vector in context
+        comes from the other debates of its meeting, nearer ones counting
+        more (``decay`` per step). A debate's own words keep the rest, so an
+        item unlike its neighbours still stands apart.
+        """
+        if weight == 0 or self.n_debates < 2:
+            return debates
+        meetings = self.debate_meetings()
+        context = np.zeros_like(debates)
+        bounds = np.flatnonzero(np.r_[True, meetings[1:] != meetings[:-1], True])
+        for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
+            if stop - start < 2:
+                continue
+            steps = np.arange(stop - start)
+            # The debate itself counts in its context too: with two debates,
+            # each one's context is then not simply the other one.
+            kernel = decay ** np.abs(steps[:, None] - steps[None, :]).astype(np.float64)
+            context[start:stop] = kernel @ debates[start:stop]
+        has_context = np.linalg.norm(context, axis=1) > 0
+        blended = debates.copy()
+        blended[has_context] = (1 - weight) * debates[has_context] + weight * normalize(
+            context[has_context]
+        )
+        return normalize(blended)
 
     def assign(
-        self, own: np.ndarray, debates: np.ndarray, centroids: np.ndarray, own_weight: float
+        self,
+        own: np.ndarray,
+        themes: np.ndarray,
+        centroids: np.ndarray,
+        own_weight: float,
+        debate_topic: np.ndarray | None,
     ) -> _Assignment:
-        """Nearest topic of each turn in context, and each debate's topic."""
-        context = normalize(own_weight * own + (1 - own_weight) * debates[self.content_debate])
+        """Nearest topic of each turn in context; each debate's topic (given, or the nearest)."""
+        context = normalize(own_weight * own + (1 - own_weight) * themes[self.content_debate])
         similarity = context @ centroids.T
         turn_topic = similarity.argmax(axis=1).astype(np.int64)
         turn_score = similarity.max(axis=1) if len(similarity) else np.zeros(0)
-        debate_topic = self._debate_topics(turn_topic, debates, centroids)
-        subject_vectors = debates[self.subject_debate]
+        if debate_topic is None:
+            has_vector = np.linalg.norm(themes, axis=1) > 0
+            debate_topic = np.where(has_vector, (themes @ centroids.T).argmax(axis=1), -1)
+        subject_vectors = themes[self.subject_debate]
         subject_score = (
             (subject_vectors @ centroids.T).max(axis=1) if len(subject_vectors) else np.zeros(0)
         )
-        return _Assignment(turn_topic, turn_score, debate_topic, subject_score)
+        return _Assignment(turn_topic, turn_score, debate_topic.astype(np.int64), subject_score)
 
-    def _debate_topics(
-        self, turn_topic: np.ndarray, debates: np.ndarray, centroids: np.ndarray
-    ) -> np.ndarray:
-        """The topic most of a debate's turns have; the nearest one if no turn has text.
 
-        -1 where a debate has neither turns with text nor a heading: nothing
-        is clear there, so its short turns keep no topic.
-        """
-        k = len(centroids)
-        votes = sparse.csr_matrix(
-            (np.ones(len(turn_topic)), (self.content_debate, turn_topic)),
-            shape=(self.n_debates, k),
-        ).toarray()
-        nearest = (debates @ centroids.T).argmax(axis=1)
-        topic = np.where(votes.sum(axis=1) > 0, votes.argmax(axis=1), nearest)
-        has_vector = np.linalg.norm(debates, axis=1) > 0
-        return np.where(has_vector, topic, -1).astype(np.int64)
+class _Fitted:
+    """What the fit learned per turn and debate, kept so that topics can be joined later."""
+
+    def __init__(
+        self, layout: _Layout, own: np.ndarray, themes: np.ndarray, assignment: _Assignment
+    ) -> None:
+        self.layout = layout
+        self.own = own
+        self.themes = themes
+        self.assignment = assignment
+
+
+def _heading_text(title: Any) -> str:
+    """What a heading says an item is about: its subject, then whom it asks (the portfolio)."""
+    subject = heading_subject(title)
+    addressee = heading_addressee(title)
+    return f"{subject} / {addressee}" if subject and addressee else subject or addressee
+
+
+def _embed_parts(
+    embedder: Embedder, layout: _Layout, random_state: int, *, refit: bool = True
+) -> tuple[Embedder, np.ndarray, np.ndarray | None, np.ndarray]:
+    """The embedder used, and vectors of the content turns, of the debates (or None), of headings.
+
+    TF-IDF gets the debates as documents to fit on; any other embedder
+    embeds turns and headings only, and the debates are their turns' mean.
+    """
+    n_turns, n_subjects = len(layout.content_texts), len(layout.subjects)
+    if (
+        refit
+        and isinstance(embedder, TfidfEmbedder)
+        and embedder.counts_fit_this_embedder()
+        and layout.counter is not None
+    ):
+        return (embedder, *_embed_counts(embedder, layout))
+    if isinstance(embedder, TfidfEmbedder):
+        # Fit on the debates, the documents that have a subject; with few of
+        # them (one meeting) the SVD would keep too few dimensions, so the
+        # turns join the fit. Turns and headings are then placed in that space.
+        documents = layout.debate_documents()
+        parts = layout.content_texts + layout.subjects
+        if refit and len(documents) > 2 * embedder.n_components:
+            bodies = embedder.embed(documents)
+            rest = embedder.transform(parts)
+        else:
+            if refit:
+                embedder.embed(documents + parts)
+            bodies, rest = embedder.transform(documents), embedder.transform(parts)
+        rest = np.asarray(rest, dtype=np.float64)
+        return embedder, rest[:n_turns], np.asarray(bodies, dtype=np.float64), rest[n_turns:]
+    texts = layout.content_texts + layout.subjects
+    if refit:
+        embedder, vectors = embed_with_fallback(embedder, texts, random_state)
+        if isinstance(embedder, TfidfEmbedder):  # the model was missing: TF-IDF after all
+            return _embed_parts(embedder, layout, random_state)
+    else:
+        vectors = embedder.embed(texts)
+    vectors = np.asarray(vectors, dtype=np.float64)
+    return embedder, vectors[:n_turns], None, vectors[n_turns : n_turns + n_subjects]
+
+
+def _embed_counts(
+    embedder: TfidfEmbedder, layout: _Layout
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Vectors of the content turns, the debates and the headings, from the layout's counts.
+
+    The same as embedding the texts, without reading a corpus of millions of
+    words three more times: a debate's counts are its turns' and heading's.
+    """
+    n_turns = len(layout.content_texts)
+    parts = layout.vector_counts
+    turns_, headings = parts[:n_turns], parts[n_turns:]
+    documents = _sum_sparse(turns_, layout.content_debate, layout.n_debates) + _sum_sparse(
+        headings, layout.subject_debate, layout.n_debates
+    )
+    if layout.n_debates > 2 * embedder.n_components:
+        bodies = embedder.embed_counts(documents, layout.counter)
+    else:  # few debates: the turns join the fit, or the SVD keeps too few dimensions
+        embedder.embed_counts(sparse.vstack([documents, parts]).tocsr(), layout.counter)
+        bodies = embedder.transform_counts(documents)
+    rest = np.asarray(embedder.transform_counts(parts), dtype=np.float64)
+    return rest[:n_turns], np.asarray(bodies, dtype=np.float64), rest[n_turns:]
+
+
+def _sum_sparse(rows: sparse.spmatrix, groups: np.ndarray, n_groups: int) -> sparse.csr_matrix:
+    membership = sparse.csr_matrix(
+        (np.ones(len(groups)), (groups, np.arange(len(groups)))), shape=(n_groups, len(groups))
+    )
+    return (membership @ rows).tocsr()
+
+
+#: Debates Ward's hierarchy joins one by one; beyond, k-means groups them first.
+MAX_WARD = 4000
+
+
+def _leaves(points: np.ndarray, random_state: int) -> tuple[np.ndarray, np.ndarray]:
+    """The points the hierarchy starts from, and the leaf of each point.
+
+    Ward's method needs memory and time as the square of its points.
+    """
+    if len(points) <= MAX_WARD:
+        return points, np.arange(len(points))
+    model = KMeans(n_clusters=MAX_WARD // 2, n_init=1, random_state=random_state)
+    members = model.fit_predict(points)
+    return normalize(model.cluster_centers_), members
+
+
+def _centroids(themes: np.ndarray, debate_topic: np.ndarray, k: int) -> np.ndarray:
+    """Unit mean of the debates' vectors in each group."""
+    keep = debate_topic >= 0
+    return normalize(_sum_by(themes[keep], debate_topic[keep], k, themes.shape[1]))
+
+
+def _softmax(similarity: np.ndarray, temperature: float) -> np.ndarray:
+    if similarity.size == 0:
+        return similarity
+    scaled = similarity / temperature
+    scaled -= scaled.max(axis=1, keepdims=True)
+    weights = np.exp(scaled)
+    return weights / weights.sum(axis=1, keepdims=True)
 
 
 def _nearest_in_order(topic: np.ndarray, content: np.ndarray, meeting: np.ndarray) -> np.ndarray:
@@ -563,7 +862,7 @@ def _sum_by(vectors: np.ndarray, groups: np.ndarray, n_groups: int, dim: int) ->
 def _heading_words(layout: _Layout, assignment: _Assignment, k: int) -> list[set[str]]:
     """The words of the headings of each topic's debates."""
     words: list[set[str]] = [set() for _ in range(k)]
-    for subject, debate in zip(layout.subjects, layout.subject_debate, strict=True):
+    for subject, debate in zip(layout.named_subjects, layout.subject_debate, strict=True):
         topic = assignment.debate_topic[debate]
         if topic >= 0:
             words[topic].update(tokenize(subject))
@@ -572,9 +871,61 @@ def _heading_words(layout: _Layout, assignment: _Assignment, k: int) -> list[set
 
 def _label(keywords: list[str], heading_words: set[str], n: int = 3) -> str:
     """The best keywords, those the agenda headings use first: people name a subject so."""
-    named = [w for w in keywords if w in heading_words]
-    rest = [w for w in keywords if w not in heading_words]
+    named = [w for w in keywords if set(w.lower().split()) <= heading_words]
+    rest = [w for w in keywords if w not in named]
     return ", ".join((named + rest)[:n])
+
+
+def _keywords(layout: _Layout, labels: np.ndarray, k: int, top_n: int) -> list[list[str]]:
+    """Each topic's keywords: words and two-word phrases by class-based TF-IDF.
+
+    A phrase ("artificiële intelligentie") takes the place of its words when
+    it ranks among them; words mostly written in capitals keep them ("VDAB").
+    """
+    # Twice as many candidates as kept: phrases and stems take some places.
+    words = class_tfidf_keywords(layout.term_counts, layout.terms, labels, k, top_n=2 * top_n)
+    texts = layout.content_texts + layout.named_subjects
+    class_texts = _class_texts(texts, labels, k)
+    phrases = topic_phrases(class_texts, top_n=top_n)
+    sampled = layout.term_counts[: len(layout.content_texts)]
+    totals = dict(zip(layout.terms, np.asarray(sampled.sum(axis=0)).ravel().tolist(), strict=True))
+    forms = acronym_forms(layout.content_texts, totals)
+    keywords = []
+    for topic in range(k):
+        # A phrase must stand out to replace its words: pairs are rarer than
+        # words, and chance pairs ("cure no") would otherwise crowd the list.
+        weighted = [(term, PHRASE_WEIGHT * score) for term, score in phrases[topic]]
+        ranked = sorted(words[topic] + weighted, key=lambda pair: -pair[1])
+        chosen: list[str] = []
+        seen: set[tuple[str, ...]] = set()
+        for term, _ in ranked:
+            parts = term.split()
+            stem = tuple(p[:7] for p in parts)  # "vennootschap" and "vennootschappen"
+            if stem in seen:
+                continue
+            seen.add(stem)
+            if len(parts) == 1 and any(term in c.split() for c in chosen):
+                continue  # already said by a phrase
+            if len(parts) == 2:
+                chosen = [c for c in chosen if c not in parts]
+            chosen.append(term)
+        keywords.append([_display(t, forms) for t in chosen[:top_n]])
+    return keywords
+
+
+def _class_texts(texts: list[str], labels: np.ndarray, k: int) -> list[str]:
+    """Each class's texts joined, up to :data:`SAMPLE_CHARS` characters, in reading order."""
+    parts: list[list[str]] = [[] for _ in range(k)]
+    lengths = np.zeros(k, dtype=np.int64)
+    for text, label in zip(texts, labels, strict=True):
+        if 0 <= label < k and lengths[label] < SAMPLE_CHARS:
+            parts[label].append(text)
+            lengths[label] += len(text) + 1
+    return ["\n".join(p) for p in parts]
+
+
+def _display(term: str, forms: dict[str, str]) -> str:
+    return " ".join(forms.get(w, w) for w in term.split())
 
 
 def _candidate_ks(upper: int) -> np.ndarray:
@@ -582,11 +933,6 @@ def _candidate_ks(upper: int) -> np.ndarray:
     dense = np.arange(2, min(upper, 20) + 1)
     sparse_ = np.geomspace(20, upper, num=8).round().astype(int) if upper > 20 else []
     return np.unique(np.concatenate([dense, sparse_])).astype(int)
-
-
-def _kmeans(k: int, random_state: int, n_points: int) -> KMeans:
-    # Several restarts where they are cheap; on a corpus one good seeding suffices.
-    return KMeans(n_clusters=k, n_init=10 if n_points <= 5000 else 3, random_state=random_state)
 
 
 def _order_by_size(turn_topic: np.ndarray, k: int) -> np.ndarray:
@@ -620,7 +966,9 @@ def topics(
     *,
     min_words: int = 15,
     own_weight: float = 0.35,
-    heading_weight: float = 1.0,
+    heading_weight: float = 0.5,
+    context_weight: float = 0.6,
+    context_decay: float = 0.8,
     use_headings: bool = True,
     max_topics: int = 50,
     top_n_words: int = 10,
@@ -643,7 +991,9 @@ def topics(
         name or folder, a loaded model, or an embedder.
     random_state
         Seed: same turns and seed, same topics, bit for bit.
-    min_words, own_weight, heading_weight, use_headings, max_topics, top_n_words, n_representative
+    min_words, own_weight, heading_weight, context_weight, context_decay, use_headings
+        See :class:`TopicAnalyzer`.
+    max_topics, top_n_words, n_representative
         See :class:`TopicAnalyzer`.
     progress
         Show a progress bar.
@@ -681,6 +1031,8 @@ def topics(
         min_words=min_words,
         own_weight=own_weight,
         heading_weight=heading_weight,
+        context_weight=context_weight,
+        context_decay=context_decay,
         use_headings=use_headings,
         max_topics=max_topics,
         top_n_words=top_n_words,

@@ -62,7 +62,7 @@ def plot_votes(
         matrix, groups = matrix.loc[order], groups.loc[order]
     codes = np.full(matrix.shape, len(CHOICES), dtype=int)
     for code, choice in enumerate(CHOICES):
-        codes[matrix.eq(choice).fillna(False).to_numpy()] = code
+        codes[matrix.eq(choice).fillna(False).to_numpy(dtype=bool)] = code
     if ax is None:
         height = max(3.0, min(0.12 * len(matrix) + 1.5, 24.0))
         _, ax = plt.subplots(figsize=(max(4.0, 0.25 * matrix.shape[1] + 3), height))

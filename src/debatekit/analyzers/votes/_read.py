@@ -380,7 +380,7 @@ def read_votes(
 
     Examples
     --------
-    >>> votes = read_votes("tests/data/kamer/plenary-votes.html")  # doctest: +SKIP
+    >>> votes = read_votes("data/sample/kamer-plenary-56-35.html")  # doctest: +SKIP
     >>> votes.groupby(["vote", "choice"]).size()  # doctest: +SKIP
     """
     reports = _reports(paths, progress, "Reading votes")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ...lang._dates import MONTHS
+from ...lang._dates import MONTHS, make_date
 
 __all__ = [
     "Header",
@@ -58,8 +58,9 @@ class Header:
 
     meeting: str
     body: str
-    date: pd.Timestamp
+    date: pd.Timestamp | None
     page: int | None
+    date_text: str = ""
 
 
 def match_header(line: str) -> Header | None:
@@ -71,8 +72,10 @@ def match_header(line: str) -> Header | None:
     return Header(
         meeting=f"{m['nr']} ({m['session']})",
         body=m["body"],
-        date=pd.Timestamp(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"])),
+        # None for a day that does not exist ("31 februari"); the parser warns.
+        date=make_date(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"])),
         page=int(page) if page else None,
+        date_text=f"{m['day']} {m['month']} {m['year']}",
     )
 
 

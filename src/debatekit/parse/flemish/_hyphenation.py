@@ -18,7 +18,9 @@ from dataclasses import dataclass
 __all__ = ["Join", "Dehyphenator"]
 
 # "&" belongs to a word here: party names such as "cd&v-fractie".
-_TRAILING_FRAGMENT = re.compile(r"([\w&]+(?:-[\w&]+)*)-$")
+# The lookbehind starts a match only where a run of word characters starts, which
+# keeps the search linear on a long token with a stray character in it.
+_TRAILING_FRAGMENT = re.compile(r"(?<![\w&-])([\w&-]+)-$")
 # A quoted or bracketed part before the hyphen: "‘no cure no pay’-methodiek".
 _CLOSING_MARK_HYPHEN = re.compile(r"[’'”\")\]]-$")
 _LEADING_WORD = re.compile(r"^(\w+(?:-\w+)*)")
@@ -48,6 +50,15 @@ _HYPHEN_COMPOUNDS = {
     "secretaris-generaal", "administrateur-generaal", "directeur-generaal",
     "procureur-generaal", "gedelegeerd-bestuurder", "kunstenaar-ondernemer",
 }  # fmt: skip
+# Adjectives from a proper name keep their hyphen before the compound's next part
+# ("Vlaams-nationalisten", "Waals-Brusselse"), and the Parliament writes "collega-"
+# compounds with one ("collega-ministers").
+_NAME_ADJECTIVES = {
+    "vlaams", "waals", "brussels", "belgisch", "frans", "duits", "nederlands", "europees",
+    "engels", "amerikaans", "limburgs", "antwerps", "gents", "luiks", "oost-vlaams",
+    "west-vlaams", "vlaams-brabants", "waals-brabants",
+}  # fmt: skip
+_HYPHEN_HEADS = {"collega"}
 # Words that continue an elided compound ("dwang- en kinderarbeid").
 _CONJUNCTIONS = {"en", "of", "noch", "tot", "maar", "als", "dan", "&"}
 
@@ -155,9 +166,11 @@ class Dehyphenator:
         head = first[:-1]
         frag = _TRAILING_FRAGMENT.search(head[head.rfind(" ") + 1 :] + "-")
         nxt = _LEADING_WORD.match(second)
-        if not frag or not nxt:
+        # Word parts joined by single hyphens: "niet-EU-", not "--" or a leading "-".
+        left = frag.group(1).rsplit("--", 1)[-1].lstrip("-") if frag else ""
+        if not left or not nxt:
             return None
-        left, right = frag.group(1), nxt.group(1)
+        right = nxt.group(1)
         glue, rule, sure = self._decide(left, right)
         self.joins_.append(Join(line, left, right, f"{left}{glue}{right}", rule, glue != "", sure))
         return glue
@@ -174,6 +187,10 @@ class Dehyphenator:
         if n_joined or n_hyphened:
             return ("", "document", True) if n_joined > n_hyphened else ("-", "document", True)
         if hyphened in _HYPHEN_COMPOUNDS or f"{last}-{right}".lower() in _HYPHEN_COMPOUNDS:
+            return "-", "compound", True
+        if last.lower() in _HYPHEN_HEADS or (
+            last[0].isupper() and last.lower() in _NAME_ADJECTIVES
+        ):
             return "-", "compound", True
         if right[0].isdigit() or last[-1].isdigit():
             return "-", "digit", True

@@ -11,13 +11,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...lang._dates import parse_dutch_date
+from ...lang._dates import in_date_range, make_date, parse_dutch_date
+from ...lang._names import CAPITALISED as _CAP
 from ...lang._names import (
     HONORIFIC,
     HONORIFICS,
     MINISTER_TITLE,
     MINISTER_TITLES,
     NAME,
+    PARTICLE,
     alternation,
     clean_name,
 )
@@ -31,26 +33,52 @@ __all__ = [
     "parse_chair_line",
     "is_procedural",
     "parse_dutch_date",
+    "make_date",
+    "in_date_range",
     "NAME",
 ]
 
 _TITLES = MINISTER_TITLES
-_TITLE_RE = MINISTER_TITLE
+# Labels in capitals ("MINISTER JO BROUNS:") are labels too.
+_TITLE_RE = rf"(?i:{MINISTER_TITLE})"
+# "Vlaams minister van Werk Jo Brouns": the portfolio comes between the title and
+# the name. The name is the shortest tail that is a first name (not a particle),
+# particles, and a surname: "... Onderwijs Annick De Ridder".
+_FIRST_NAME = r"(?!(?:De|Van|Vanden|Vander|Ter|Ten|Le|La|Du|Di|Da|El|Al|Von)\s)[A-ZÀ-ÖØ-Þ][\w’'\-]*"
+_PORTFOLIO_NAME = (
+    rf"{_FIRST_NAME}(?:\s+{PARTICLE}|\s+(?:De|Van|Vanden|Vander|Der|Den|Ter|Ten))*\s+{_CAP}"
+)
+_PORTFOLIO_TITLE = r"(?i:Vlaams\s+minister|Minister|Viceminister-president|Minister-president)"
+_PORTFOLIO_RE = rf"{_PORTFOLIO_TITLE}\s+van\s+[^:()\n]{{1,160}}\s+{_PORTFOLIO_NAME}"
+# A surname's lower-case part after a particle, as printed: "Anke Van dermeersch (Vlaams Belang)".
+_LABEL_NAME = (
+    rf"(?:{_CAP}(?:[ \u00a0](?:{_CAP}|{PARTICLE})){{0,3}}?[ \u00a0]"
+    rf"(?i:van|de|ver|le|la|vanden|vander|del|di|da|du)[ \u00a0][a-zà-ÿ][\w’'\-]*(?=\s*\())|{NAME}"
+)
 
-_PARTY_LABEL = re.compile(rf"(?P<name>{NAME})\s*\((?P<party>[^()\n]{{1,30}})\)")
+_PARTY_LABEL = re.compile(rf"(?P<name>{_LABEL_NAME})\s*\((?P<party>[^()\n]{{1,30}})\)")
 _TITLE_LABEL = re.compile(rf"(?P<title>{_TITLE_RE})\s+(?P<name>{NAME})")
-_CHAIR_LABEL = re.compile(r"(?:De|de)\s+(?:voorzitter|ondervoorzitter)|Voorzitter")
+_PORTFOLIO_LABEL = re.compile(
+    rf"(?P<title>{_PORTFOLIO_TITLE})\s+van\s+(?P<portfolio>[^:()\n]{{1,160}})\s+"
+    rf"(?P<name>{_PORTFOLIO_NAME})"
+)
+_CHAIR_LABEL = re.compile(r"(?i:(?:De|de)\s+(?:voorzitter|ondervoorzitter)|Voorzitter)")
 
 _NAMED_CHAIR = re.compile(
     rf"(?:De\s+|de\s+)?(?:voorzitter|Voorzitter|ondervoorzitter|Ondervoorzitter),?\s+(?P<name>{NAME})"
 )
-# Web exports and scrapers sometimes put a form of address before the name.
+# Web exports, scrapers and some reports put a form of address before the name.
 _HONORIFIC = HONORIFIC
+_HONORIFIC_RE = rf"(?i:{alternation(HONORIFICS)})"
 
 _LABEL_AT_START = re.compile(
-    rf"^[ \f]*(?P<label>(?:{NAME})\s*\([^()\n]{{1,30}}\)|(?:{_TITLE_RE})\s+(?:{NAME})|"
-    r"(?:De (?:voorzitter|ondervoorzitter))):[ \u00a0]*"
+    rf"^[ \f]*(?P<label>(?:{_HONORIFIC_RE}\s+)?(?:{_LABEL_NAME})\s*\([^()\n]{{1,30}}\)|"
+    rf"{_PORTFOLIO_RE}|(?:{_TITLE_RE})\s+(?:{NAME})|"
+    r"(?i:De (?:voorzitter|ondervoorzitter)))[ \u00a0]*:[ \u00a0]*"
 )
+# Particles that a name in capitals ("STIJN VAN DEN BOSSCHE") writes in lower case
+# when they follow another particle: "Van den Bossche".
+_INNER_PARTICLES = frozenset({"den", "der", "de", "ten", "ter", "het"})
 
 
 @dataclass(frozen=True)
@@ -73,7 +101,24 @@ class Speaker:
     role: str
 
 
-_clean_name = clean_name
+def _clean_name(name: str) -> str:
+    words = clean_name(name).split()
+    if name.isupper() and len(words) > 1:  # a label in capitals: "STIJN DE ROO"
+        words = _title_case(words)
+    return " ".join(words)
+
+
+def _title_case(words: list[str]) -> list[str]:
+    """``STIJN VAN DEN BOSSCHE`` as the report writes it elsewhere: ``Stijn Van den Bossche``."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        lower = word.lower()
+        after_particle = i > 1 and out[-1].lower() in {"van", "de", "ver", "vanden"}
+        if lower in _INNER_PARTICLES and after_particle:
+            out.append(lower)
+        else:
+            out.append("-".join(part.capitalize() for part in lower.split("-")))
+    return out
 
 
 def parse_speaker(label: str) -> Speaker | None:
@@ -111,7 +156,10 @@ def parse_speaker(label: str) -> Speaker | None:
         return Speaker(_clean_name(m["name"]), m["party"].strip(), "member")
     m = _TITLE_LABEL.fullmatch(text)
     if m:
-        return Speaker(_clean_name(m["name"]), None, _TITLES[m["title"].lower()])
+        return Speaker(_clean_name(m["name"]), None, _TITLES[" ".join(m["title"].lower().split())])
+    m = _PORTFOLIO_LABEL.fullmatch(text)
+    if m:  # "Vlaams minister van Werk Jo Brouns"
+        return Speaker(_clean_name(m["name"]), None, "minister")
     if re.fullmatch(NAME, text) and len(text.split()) >= 2:
         return Speaker(_clean_name(text), None, "member")
     return None

@@ -16,6 +16,7 @@ The parser works in three passes over the lines:
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from os import PathLike
@@ -23,14 +24,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..._errors import Errors, NoTurnsError, ParameterError, message
+from ..._errors import Errors, NoTurnsError, ParameterError, ParseWarning, message
 from ..._schema import build_turns, count_words, meeting_key
+from .._normalise import normalise
 from .._report import ParseReport, ParseResult
 from ._furniture import FURNITURE_STARTS, PAGE_START_MARKS, furniture_kind, match_header
 from ._hyphenation import Dehyphenator
 from ._labels import (
     NAME,
+    in_date_range,
     is_procedural,
+    make_date,
     match_label,
     parse_chair_change,
     parse_chair_line,
@@ -39,7 +43,7 @@ from ._labels import (
 __all__ = ["parse_transcript", "parse_rows"]
 
 # A paragraph opening with one of these may be a stage direction over two lines.
-_STAGE_OPENERS = frozenset("–—(")
+_STAGE_OPENERS = frozenset("–—-(")
 
 _HEADING_KINDS = (
     "VRAAG OM UITLEG",
@@ -68,7 +72,8 @@ _HEADING_KINDS = (
 )
 # A heading begins with a run of capitalised words: "VRAAG OM UITLEG van ...".
 _CAPS_RUN = re.compile(r"^(?P<kind>[A-ZÀ-Þ]{2,}(?:[ \-][A-ZÀ-Þ]{2,})+)(?=\s|$|,)")
-_DOC = re.compile(r"(?P<nr>\d+(?:/\d+)?)\s*\((?P<session>\d{4}-\d{4})\)")
+# The lookbehinds start a match only at a run's first character: linear on long runs.
+_DOC = re.compile(r"(?<![\d/])(?P<nr>\d+(?:/\d+)?)\s*\((?P<session>\d{4}-\d{4})\)")
 _DOC_LINE = re.compile(r"^[–—-]\s*\d+(?:/\d+)?\s*\(\d{4}-\d{4}\)")
 _STAGE = re.compile(r"^(?:[–—]\s+\S|\(.*\)\s*$)")
 _SENTENCE_END = re.compile(r"""[.!?:…;]["”’)\]]*$""")
@@ -88,12 +93,15 @@ _ASKER = re.compile(rf"\bvan\s+(?P<name>{NAME})")
 _SUBJECT_FIRST = re.compile(
     rf"^over\s+(?P<subject>.+?)\s+(?=van\s+{NAME}\s+(?:aan|tot)\s)(?P<rest>.+)$", re.DOTALL
 )
-_ASKED = re.compile(rf"\bvan\s+(?P<asker>{NAME})\s+(?:aan|tot)\s+{_TITLE}(?P<addressee>{NAME})")
+# The addressee may be the government: "... aan de Vlaamse Regering".
+_ASKED = re.compile(
+    rf"\bvan\s+(?P<asker>{NAME})\s+(?:aan|tot)\s+(?:de\s+)?{_TITLE}(?P<addressee>{NAME})"
+)
 # A debate's phases are headings within its item, not items of their own.
 _PHASE = re.compile(r"^(?:ALGEMENE\s+|ARTIKELSGEWIJZE\s+)?BESPREKING(?:\s+[A-Z ]+)?$")
 # A table of contents gives each heading a page number at its end ("... over Z 3",
 # "... over Z ..... 3"); a heading in the text never ends in one.
-_TOC_PAGE = re.compile(r"(?<![\d/])(?:\s*(?:\.{2,}|…+))?\s+\d{1,3}$")
+_TOC_PAGE = re.compile(r"(?<![\d/.…\s])(?:\s*(?:\.{2,}|…+))?\s+\d{1,3}$")
 # Reactions noted inside a turn's line: "... onaanvaardbaar. (Applaus bij Vooruit)".
 # Only these words are taken, so that a speaker's own brackets stay in the speech.
 _STAGE_WORDS = (
@@ -115,13 +123,25 @@ _CAPS_WORD = re.compile(r"^[A-ZÀ-Þ]{6,}$")
 # The chair's change may run over two lines: "– Freya Perdaens treedt als" / "voorzitter op.".
 # Votes are noted the same way: "– Er wordt tot naamstemming overgegaan.".
 _DASH_STAGE = re.compile(
-    r"^[–—]\s+(?:(?:De|Het)\s+(?:vergadering|zitting|incident|stemming)\b|Er\s+wordt\b|"
+    r"^[–—-]\s*(?:(?:De|Het)\s+(?:vergadering|zitting|incident|stemming)\b|Er\s+wordt\b|"
     rf"{NAME}\s+treedt\b)"
 )
 # After the meeting is suspended or closed, no turn goes on: what follows without a
 # label (a list of those present, the votes' name lists) belongs to no one's speech.
 _ENDS_TURNS = re.compile(r"\bvergadering\s+wordt\s+(?:geschorst|gesloten)\b")
 _SOURCE_NAME = re.compile(r"(?P<nr>[A-Z]{0,4}\d{1,4})_(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+
+
+# A line that reads like a speaker label inside a turn: a name with a party in
+# brackets and a colon, or a title or form of address, a name and a colon.
+_LABEL_LIKE = re.compile(
+    rf"^\s*(?:{NAME}\s*\([^()\n]{{1,30}}\)|(?:De heer|Mevrouw|Minister|Vlaams minister|"
+    rf"Minister-president|Staatssecretaris|De voorzitter)(?:\s+{NAME})?)\s*:"
+)
+
+
+def _warn(code: str, **fields: object) -> None:
+    warnings.warn(message(code, **fields), ParseWarning, stacklevel=5)
 
 
 @dataclass
@@ -144,6 +164,7 @@ class _Turn:
     line_start: int
     paragraphs: list[str] = field(default_factory=list)
     line_end: int = 0
+    chair_known: bool = True
 
 
 @dataclass
@@ -165,6 +186,8 @@ def _heading_kind(text: str) -> str | None:
     m = _KNOWN_HEADING.match(text)
     if m:
         return m["kind"]
+    if ":" in text and match_label(text):  # a label in capitals: "STIJN DE ROO (CD&V):"
+        return None
     m = _CAPS_RUN.match(text)
     if m and sum(c.isalpha() for c in m["kind"]) >= 8:
         return m["kind"]
@@ -177,11 +200,11 @@ def _heading_parts(rest: str) -> tuple[str | None, str | None, str | None]:
     """Askers (joined with "; "), addressee and subject of a heading's words after its kind."""
     m = _HEADING_PARTS.match(rest)
     if m:
-        names = [a["name"] for a in _ASKER.finditer(m["askers"])]
-        return "; ".join(names), m["addressee"], m["subject"]
+        askers = [a["name"] for a in _ASKER.finditer(m["askers"])]
+        return "; ".join(askers), m["addressee"], m["subject"]
     m = _SUBJECT_FIRST.match(rest)
-    if m:
-        asked = list(_ASKED.finditer(m["rest"]))
+    asked = list(_ASKED.finditer(m["rest"])) if m else []
+    if m and asked:
         askers = "; ".join(dict.fromkeys(a["asker"] for a in asked))
         return askers, asked[0]["addressee"], m["subject"]
     # "van A tot D en van B tot D, ..., over E": each asker names the addressee.
@@ -207,6 +230,25 @@ def _opens_any_block(text: str) -> bool:
     return bool(m and " " in m["kind"]) or bool(_CAPS_WORD.match(text))
 
 
+def _is_sub_heading(lines: list[tuple[int, str]]) -> bool:
+    """A short line without final punctuation after a sentence's end: "Bespreking"."""
+    last = lines[-1][1]
+    if len(last) >= 60:
+        return False
+    return len(lines) == 1 or bool(_SENTENCE_END.search(lines[-2][1]))
+
+
+def _date_parameter(date: object) -> pd.Timestamp:
+    """The ``date=`` given, as a Timestamp the turns table can hold."""
+    try:
+        value = pd.Timestamp(date)
+    except (ValueError, TypeError, OverflowError):
+        value = None
+    if value is None or pd.isna(value) or not in_date_range(value):
+        raise ParameterError(message("E021", value=date))
+    return value.tz_localize(None) if value.tzinfo else value
+
+
 def _session_of(date: pd.Timestamp) -> str:
     start = date.year if date.month >= 9 else date.year - 1
     return f"{start}-{start + 1}"
@@ -214,17 +256,31 @@ def _session_of(date: pd.Timestamp) -> str:
 
 class _TranscriptParser:
     def __init__(self, text: str, source: str, meeting: str | None, date: object) -> None:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        normalised = normalise(text)
+        text = normalised.text
+        self.normalised = normalised.counts
+        self.origin = normalised.origin
         self.lines = text.split("\n")
         if self.lines and self.lines[-1] == "":
             self.lines.pop()
         self.source = source
         self.meeting = meeting
-        self.date = None if date is None else pd.Timestamp(date)
+        self.meeting_given = meeting is not None
+        self.date = None if date is None else _date_parameter(date)
+        self.bad_dates: list[tuple[int, str]] = []
+        self.form_feeds: list[int] = []
+        self.last_header = 0
+        # Further meetings in the same file: (first line, meeting, date).
+        self.meetings: list[tuple[int, str, pd.Timestamp | None]] = []
         self.kinds: list[str] = ["unplaced"] * len(self.lines)
         self.dehyphenator = Dehyphenator(text)
         self.page_joins: list[int] = []
+        self.items: list[_Item] = []
+        self.turns: list[_Turn] = []
+        self.chair: str | None = None
+        self.current: _Turn | None = None
         self.stage_directions: list[dict] = []
+        self.title_lines: set[int] = set()
         self.inline_stages: list[tuple[int, str]] = []
 
     # -- pass 1: furniture and page breaks ---------------------------------
@@ -237,13 +293,14 @@ class _TranscriptParser:
             line = raw
             if "\f" in line:
                 page_break = True
+                self.form_feeds.append(number)
                 line = line.replace("\f", "")
             # Inlined first-character tests: this loop runs once per line of a corpus.
             kind = furniture_kind(line) if line.lstrip()[:1] in FURNITURE_STARTS else None
             if kind:
                 self.kinds[index] = kind
                 if kind == "header":
-                    self._note_header(line)
+                    self._note_header(line, number)
                 # A page break is no paragraph break: the blank lines around the
                 # furniture (if any) or the next line's form decide that.
                 page_break = True
@@ -294,7 +351,7 @@ class _TranscriptParser:
             return True
         # A stage direction over two lines ends with its sentence or its bracket.
         opener = current.first[:1]
-        if opener in "–—" and _DASH_STAGE.match(current.first):
+        if opener in "–—-" and _DASH_STAGE.match(current.first):
             if _SENTENCE_END.search(current.lines[-1][1]):
                 return True
         elif opener == "(" and _STAGE_OPENS.match(current.first):
@@ -319,17 +376,39 @@ class _TranscriptParser:
             return True
         if _opens_any_block(text):
             return True
+        if ends_sentence and (_heading_kind(text) or parse_chair_change(text)):
+            return True
+        label = match_label(text)
+        if not label:
+            return False
+        # Text without blank lines: a member's label ("Name (party):") or the chair's
+        # opens a turn after any line; a minister's after a sentence, a bracket that
+        # closes a reaction, or a short sub-heading ("Bespreking").
+        last = current.lines[-1][1]
         return bool(
-            ends_sentence and (_heading_kind(text) or match_label(text) or parse_chair_change(text))
+            ends_sentence
+            or label[0].party
+            or label[0].role == "chair"
+            or last.endswith(")")
+            or _is_sub_heading(current.lines)
         )
 
-    def _note_header(self, line: str) -> None:
+    def _note_header(self, line: str, number: int) -> None:
         header = match_header(line)
         if header is None:
             return
+        if header.date is None:
+            self.bad_dates.append((number, header.date_text))
+        current = self.meetings[-1][1] if self.meetings else self.meeting
         if self.meeting is None:
             self.meeting = header.meeting
-        if self.date is None:
+        elif header.meeting != current and not self.meeting_given:
+            # Two reports in one file: the other meeting starts with the first page
+            # break after its predecessor's last header, else at its own header.
+            breaks = [n for n in self.form_feeds if self.last_header < n <= number]
+            self.meetings.append((breaks[0] if breaks else number, header.meeting, header.date))
+        self.last_header = number
+        if self.date is None and not self.meetings:
             self.date = header.date
 
     def _fall_back_on_source_name(self) -> None:
@@ -337,10 +416,7 @@ class _TranscriptParser:
         if not m:
             return
         if self.date is None:
-            try:
-                self.date = pd.Timestamp(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                return
+            self.date = make_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if self.meeting is None and self.date is not None:
             self.meeting = f"{m['nr']} ({_session_of(self.date)})"
 
@@ -357,113 +433,181 @@ class _TranscriptParser:
 
     # -- pass 3: structure ---------------------------------------------------
     def parse(self) -> tuple[list[dict], ParseReport]:
+        """Read the paragraphs in order, each by the handler of its kind."""
         paragraphs = self._paragraphs()
         if self.meeting is None or self.date is None:
             self._fall_back_on_source_name()
-        items: list[_Item] = []
-        turns: list[_Turn] = []
-        chair: str | None = None
-        current: _Turn | None = None
+        handlers = {
+            "heading": self._on_heading,
+            "docs": self._on_docs,
+            "chair": self._on_chair,
+            "stage": self._on_stage,
+            "label": self._on_label,
+            "text": self._on_text,
+        }
         previous: _Paragraph | None = None
         previous_kind = ""
         for para in paragraphs:
-            numbers = [n for n, _ in para.lines]
             if (
                 previous is not None
                 and previous_kind in ("speech", "heading")
                 and self._continues(previous, para)
             ):
-                self.page_joins.append(numbers[0])
-                if previous_kind == "speech" and current is not None:
-                    merged = previous.lines + para.lines
-                    current.paragraphs[-1] = self._join(merged)
-                    current.line_end = numbers[-1]
-                    self._mark(numbers, "turn")
-                else:
-                    items[-1].headings[-1]["lines"].extend(para.lines)
-                    self._mark(numbers, "heading")
+                self._join_over_page_break(previous, previous_kind, para)
                 previous = _Paragraph(previous.lines + para.lines)
                 continue
             kind = self._classify(para)
-            if kind == "heading":
-                current = None
-                if items and not items[-1].has_turns:
-                    self._drop_titles(items[-1], para)
-                # Not self._join: that would report the title's hyphens twice.
-                words = " ".join(text for _, text in para.lines)
-                phase = bool(items) and bool(_PHASE.match(words))
-                if not phase and (not items or items[-1].has_turns):
-                    items.append(_Item(len(items) + 1))
-                # The chair so far, until the debate's own "Voorzitter:" line names one.
-                items[-1].headings.append(
-                    {
-                        "kind": _heading_kind(para.first),
-                        "lines": para.lines,
-                        "chair": chair,
-                        "phase": phase,
-                        # Before the first turn, perhaps an entry of a table of contents:
-                        # the next heading tells (see _drop_titles).
-                        "contents": not turns and bool(_TOC_PAGE.search(para.lines[-1][1])),
-                    }
-                )
-                self._mark(numbers, "heading")
-            elif kind == "docs" and items and not items[-1].has_turns:
-                items[-1].headings[-1].setdefault("docs", []).extend(
-                    f"{d['nr']} ({d['session']})" for d in _DOC.finditer(self._join(para.lines))
-                )
-                self._mark(numbers, "docs")
-            elif kind == "chair":
-                chair = parse_chair_line(self._join(para.lines))
-                if items and not items[-1].has_turns:
-                    for heading in items[-1].headings:  # every heading of a joint debate
-                        heading["chair"] = chair
-                self._mark(numbers, "chair")
-            elif kind == "stage":
-                text = self._join(para.lines)
-                new_chair = parse_chair_change(text)
-                chair = new_chair or chair
-                if _ENDS_TURNS.search(text):
-                    current = None
-                self.stage_directions.append(
-                    {
-                        "line": numbers[0],
-                        "text": text,
-                        "item": items[-1].number if items else pd.NA,
-                        "turn": len(turns) if turns else pd.NA,
-                        "new_chair": new_chair,
-                    }
-                )
-                self._mark(numbers, "stage direction")
-            elif kind == "label":
-                speaker, offset = match_label(para.first)  # type: ignore[misc]  # kind says so
-                name = chair if speaker.role == "chair" else speaker.speaker
-                item = items[-1].number if items else 0
-                if items:
-                    items[-1].has_turns = True
-                current = _Turn(name, speaker.party, speaker.role, item, numbers[0])
-                first_line = (numbers[0], para.first[offset:].strip())
-                # Without its label, so that a join over a page break leaves it out.
-                para = _Paragraph([first_line, *para.lines[1:]], para.page_break_before)
-                current.paragraphs.append(self._join(para.lines))
-                current.line_end = numbers[-1]
-                turns.append(current)
-                self._mark(numbers, "turn")
-                kind = "speech"
-            elif current is not None:
-                current.paragraphs.append(self._join(para.lines))
-                current.line_end = numbers[-1]
-                self._mark(numbers, "turn")
-                kind = "speech"
-            else:
-                self._mark(numbers, "unplaced")
+            if kind == "docs" and not (self.items and not self.items[-1].has_turns):
+                kind = "text"  # a document line after the debate's turns began
+            para, kind = handlers[kind](para)
             previous, previous_kind = para, kind
-        if not turns:
+        if not self.turns:
             raise self._no_turns_error()
-        self._place_inline_stages(turns)
-        for entry in items:
-            for heading in entry.headings:
+        self._place_inline_stages(self.turns)
+        for item in self.items:
+            for heading in item.headings:
                 heading["title"] = self._join(heading["lines"])
-        return self._turn_rows(turns, items), self._report(items)
+        self._warn_about_doubts()
+        return self._turn_rows(self.turns, self.items), self._report(self.items)
+
+    def _join_over_page_break(self, previous: _Paragraph, kind: str, para: _Paragraph) -> None:
+        """A paragraph the page broke: its second half goes on the first."""
+        numbers = [n for n, _ in para.lines]
+        self.page_joins.append(numbers[0])
+        if kind == "speech" and self.current is not None:
+            self.current.paragraphs[-1] = self._join(previous.lines + para.lines)
+            self.current.line_end = numbers[-1]
+            self._mark(numbers, "turn")
+        else:
+            self.items[-1].headings[-1]["lines"].extend(para.lines)
+            self._mark(numbers, "heading")
+
+    # Each handler takes a paragraph and returns it (or what stands for it in a
+    # join over the next page break) with the kind that decides such a join.
+    def _on_heading(self, para: _Paragraph) -> tuple[_Paragraph, str]:
+        self.current = None
+        items = self.items
+        if items and not items[-1].has_turns:
+            self._drop_titles(items[-1], para)
+        # Not self._join: that would report the title's hyphens twice.
+        words = " ".join(text for _, text in para.lines)
+        phase = bool(items) and bool(_PHASE.match(words))
+        if not phase and (not items or items[-1].has_turns):
+            items.append(_Item(len(items) + 1))
+        # The chair so far, until the debate's own "Voorzitter:" line names one.
+        items[-1].headings.append(
+            {
+                "kind": _heading_kind(para.first),
+                "lines": para.lines,
+                "chair": self.chair,
+                "phase": phase,
+                # Before the first turn, perhaps an entry of a table of contents:
+                # the next heading tells (see _drop_titles).
+                "contents": not self.turns and bool(_TOC_PAGE.search(para.lines[-1][1])),
+            }
+        )
+        self._mark([n for n, _ in para.lines], "heading")
+        return para, "heading"
+
+    def _on_docs(self, para: _Paragraph) -> tuple[_Paragraph, str]:
+        self.items[-1].headings[-1].setdefault("docs", []).extend(
+            f"{d['nr']} ({d['session']})" for d in _DOC.finditer(self._join(para.lines))
+        )
+        self._mark([n for n, _ in para.lines], "docs")
+        return para, "docs"
+
+    def _on_chair(self, para: _Paragraph) -> tuple[_Paragraph, str]:
+        self.chair = parse_chair_line(self._join(para.lines))
+        if self.items and not self.items[-1].has_turns:
+            for heading in self.items[-1].headings:  # every heading of a joint debate
+                heading["chair"] = self.chair
+        self._mark([n for n, _ in para.lines], "chair")
+        return para, "chair"
+
+    def _on_stage(self, para: _Paragraph) -> tuple[_Paragraph, str]:
+        numbers = [n for n, _ in para.lines]
+        text = self._join(para.lines)
+        new_chair = parse_chair_change(text)
+        self.chair = new_chair or self.chair
+        if _ENDS_TURNS.search(text):
+            self.current = None
+        self.stage_directions.append(
+            {
+                "line": numbers[0],
+                "text": text,
+                "item": self.items[-1].number if self.items else pd.NA,
+                "turn": len(self.turns) if self.turns else pd.NA,
+                "new_chair": new_chair,
+            }
+        )
+        self._mark(numbers, "stage direction")
+        return para, "stage"
+
+    def _on_label(self, para: _Paragraph) -> tuple[_Paragraph, str]:
+        numbers = [n for n, _ in para.lines]
+        speaker, offset = match_label(para.first)
+        name = self.chair if speaker.role == "chair" else speaker.speaker
+        item = self.items[-1].number if self.items else 0
+        if self.items:
+            self.items[-1].has_turns = True
+        self.current = _Turn(name, speaker.party, speaker.role, item, numbers[0])
+        self.current.chair_known = speaker.role != "chair" or self.chair is not None
+        first_line = (numbers[0], para.first[offset:].strip())
+        # Without its label, so that a join over a page break leaves it out.
+        para = _Paragraph([first_line, *para.lines[1:]], para.page_break_before)
+        self.current.paragraphs.append(self._join(para.lines))
+        self.current.line_end = numbers[-1]
+        self.turns.append(self.current)
+        self._mark(numbers, "turn")
+        return para, "speech"
+
+    def _on_text(self, para: _Paragraph) -> tuple[_Paragraph, str]:
+        numbers = [n for n, _ in para.lines]
+        if self.current is None:
+            self._mark(numbers, "unplaced")
+            return para, "text"
+        self.current.paragraphs.append(self._join(para.lines))
+        self.current.line_end = numbers[-1]
+        self._mark(numbers, "turn")
+        return para, "speech"
+
+    def _warn_about_doubts(self) -> None:
+        """One numbered warning for each kind of doubt this report leaves."""
+        where = self.source
+        hint = "parse with report=True and look at report.lines"
+        if self.bad_dates:
+            line, text = self.bad_dates[0]
+            _warn("W007", path=where, line=self._original(line), date=text, n=len(self.bad_dates))
+        if self.meeting is None and self.date is None:
+            _warn("W005", path=where)
+        if self.meetings:
+            names = ", ".join(m for _, m, _ in self.meetings[:3])
+            _warn("W010", path=where, meeting=self.meeting, others=names, n=len(self.meetings))
+        starts = {t.line_start for t in self.turns}
+        label_like = [
+            i + 1
+            for i, (kind, line) in enumerate(zip(self.kinds, self.lines, strict=True))
+            if kind == "turn" and ":" in line and i + 1 not in starts and _LABEL_LIKE.match(line)
+        ]
+        if label_like:
+            lines = ", ".join(str(self._original(n)) for n in label_like[:5])
+            _warn("W003", path=where, n=len(label_like), lines=lines, hint=hint)
+        unplaced = [
+            i + 1
+            for i, kind in enumerate(self.kinds)
+            if kind == "unplaced" and i + 1 not in self.title_lines
+        ]
+        if unplaced:
+            lines = ", ".join(str(self._original(n)) for n in unplaced[:5])
+            _warn("W004", path=where, n=len(unplaced), lines=lines, hint=hint)
+        long_chair = [
+            t
+            for t in self.turns
+            if not t.chair_known and sum(len(p.split()) for p in t.paragraphs) >= 200
+        ]
+        if long_chair:
+            t = long_chair[0]
+            _warn("W006", path=where, n=len(long_chair), line=self._original(t.line_start))
 
     def _drop_titles(self, item: _Item, para: _Paragraph) -> None:
         """Keep only debates in an item that a new heading joins before any turn.
@@ -494,7 +638,9 @@ class _TranscriptParser:
                 )
             ]
         for heading in dropped:
-            self._mark([n for n, _ in heading["lines"]], "unplaced")
+            numbers = [n for n, _ in heading["lines"]]
+            self._mark(numbers, "unplaced")
+            self.title_lines.update(numbers)  # unplaced on purpose: no warning
         item.headings[:] = [h for h in item.headings if h not in dropped]
 
     def _place_inline_stages(self, turns: list[_Turn]) -> None:
@@ -526,6 +672,8 @@ class _TranscriptParser:
             return "label"
         if _STAGE.match(first) and (first[0] != "(" or len(para.lines) == 1):
             return "stage"
+        if first[0] in "–—-" and _DASH_STAGE.match(first):  # a hyphen-minus, or no space
+            return "stage"
         if _STAGE_WHOLE.match(" ".join(text for _, text in para.lines)):
             return "stage"
         return "text"
@@ -542,7 +690,7 @@ class _TranscriptParser:
         return NoTurnsError(
             Errors.E004.format(n_lines=len(self.lines), first=first[1][:80]),
             path=self.source,
-            line=first[0],
+            line=None if first[0] is None else self._original(first[0]),
         )
 
     # -- output ------------------------------------------------------------------
@@ -568,18 +716,31 @@ class _TranscriptParser:
     def _turn_rows(self, turns: list[_Turn], items: list[_Item]) -> list[dict]:
         item_fields = self._item_fields(items)
         parties = self._parties(turns)
-        key = meeting_key(self.meeting, Path(self.source).stem)
+        # Wide enough for every turn, so that turn_ids sort in turn order.
+        self.id_width = max(4, len(str(len(turns))))
         none = {"item_title": None, "item_docs": None, "item_kind": None}
         rows = []
-        for number, t in enumerate(turns, start=1):
+        meetings = [(0, self.meeting, self.date), *self.meetings]
+        which = 0
+        number = 0
+        meeting, date = self.meeting, self.date
+        key = meeting_key(meeting, Path(self.source).stem)
+        for t in turns:
+            if which + 1 < len(meetings) and t.line_start >= meetings[which + 1][0]:
+                while which + 1 < len(meetings) and t.line_start >= meetings[which + 1][0]:
+                    which += 1
+                _, meeting, date = meetings[which]
+                key = meeting_key(meeting, Path(self.source).stem)
+                number = 0
+            number += 1
             text = "\n\n".join(p for p in t.paragraphs if p)
-            party = t.party or (parties.get(t.speaker or "") if t.role == "chair" else None)
+            party = t.party or (parties.get(t.speaker) if t.role == "chair" else None)
             fields = item_fields.get(t.item, none)
             rows.append(
                 {
-                    "turn_id": f"{key}-{number:04d}",
-                    "meeting": self.meeting,
-                    "date": self.date,
+                    "turn_id": f"{key}-{number:0{self.id_width}d}",
+                    "meeting": meeting,
+                    "date": date,
                     "item": t.item or None,
                     "item_title": fields["item_title"],
                     "item_docs": fields["item_docs"],
@@ -592,8 +753,8 @@ class _TranscriptParser:
                     "procedural": is_procedural(text),
                     "n_words": count_words(text),
                     "source": self.source,
-                    "line_start": t.line_start,
-                    "line_end": t.line_end,
+                    "line_start": self._original(t.line_start),
+                    "line_end": self._original(t.line_end),
                 }
             )
         return rows
@@ -616,12 +777,19 @@ class _TranscriptParser:
                         "addressee": parts[1],
                         "subject": parts[2],
                         "chair": heading.get("chair"),
-                        "line_start": heading["lines"][0][0],
-                        "line_end": heading["lines"][-1][0],
+                        "line_start": self._original(heading["lines"][0][0]),
+                        "line_end": self._original(heading["lines"][-1][0]),
                     }
                 )
         joins = sorted((j.__dict__ for j in self.dehyphenator.joins_), key=lambda j: j["line"])
-        lines = {"line": range(1, len(self.lines) + 1), "kind": self.kinds, "text": self.lines}
+        numbers: range | list[int] = range(1, len(self.lines) + 1)
+        if self.origin is not None:  # lines were split: number them as the file does
+            numbers = self.origin
+            joins = [{**j, "line": self._original(j["line"])} for j in joins]
+            for stage in self.stage_directions:
+                stage["line"] = self._original(stage["line"])
+            self.page_joins = [self._original(n) for n in self.page_joins]
+        lines = {"line": numbers, "kind": self.kinds, "text": self.lines}
         return ParseReport(
             source=self.source,
             meeting=self.meeting,
@@ -631,7 +799,12 @@ class _TranscriptParser:
             stage_directions=self.stage_directions,
             joins=joins,
             page_joins=self.page_joins,
+            normalised=self.normalised,
         )
+
+    def _original(self, number: int) -> int:
+        """The line's number in the text as given, before lines were split."""
+        return number if self.origin is None else self.origin[number - 1]
 
 
 def parse_transcript(
