@@ -157,7 +157,7 @@ def _decode_utf8(data: bytes, path: str) -> str:
 PDF_LIMITS = {"max_pages": 3000, "max_bytes": 200_000_000}
 
 
-def _open_pdf(path: str) -> object:
+def _open_pdf(path: str) -> Any:
     import pypdfium2 as pdfium
 
     size = Path(path).stat().st_size

@@ -791,6 +791,7 @@ def _embed_counts(
     """
     n_turns = len(layout.content_texts)
     parts = layout.vector_counts
+    assert parts is not None  # the layout of a fitted TfidfEmbedder carries its counts
     turns_, headings = parts[:n_turns], parts[n_turns:]
     documents = _sum_sparse(turns_, layout.content_debate, layout.n_debates) + _sum_sparse(
         headings, layout.subject_debate, layout.n_debates
