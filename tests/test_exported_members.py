@@ -36,6 +36,8 @@ INTENDED = {
     "register_analyzer",
     "Reader",
     "register_reader",
+    "check_analyzer",
+    "check_embedder",
     "SpeakingStats",
     "speaking_stats",
     "plot_speaking_stats",

@@ -26,6 +26,16 @@ def test_readme_starts_with_the_two_setup_commands_that_ci_runs():
     assert first in ci and second in ci
 
 
+def test_ci_runs_lint_types_and_the_slow_tests_in_their_own_steps():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    steps = [line for line in ci.splitlines() if line and not line.startswith(("#", "echo"))]
+    assert "ruff check src tests benchmarks && ruff format --check src tests benchmarks" in steps
+    assert "mypy" in steps
+    assert "python -m pytest -m slow" in steps
+    # The fast tests run before the slow ones, and together they are every test.
+    assert ci.index('-m "not slow"') < ci.index("-m slow")
+
+
 @pytest.mark.slow
 @pytest.mark.filterwarnings("ignore::debatekit.ModelFallbackWarning")  # no Dutch model here
 def test_readme_python_examples_run(monkeypatch):

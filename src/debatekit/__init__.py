@@ -51,6 +51,7 @@ from .analyzers._base import (
     list_analyzers,
     register_analyzer,
 )
+from .analyzers._checks import check_analyzer, check_embedder
 from .analyzers.entities._entities import EntityRecognizer, entities
 from .analyzers.entities._gazetteer import GAZETTEER_COLUMNS, load_gazetteer
 from .analyzers.entities._views import entity_summary, render_entities
@@ -141,6 +142,8 @@ __all__ = [
     "register_analyzer",
     "Reader",
     "register_reader",
+    "check_analyzer",
+    "check_embedder",
     "SpeakingStats",
     "speaking_stats",
     "plot_speaking_stats",

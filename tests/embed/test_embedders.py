@@ -200,6 +200,11 @@ def minilm():
         return SentenceTransformer(str(package.get_model_path()), device="cpu")
 
 
+@pytest.mark.slow
+def test_the_sentence_transformers_embedder_conforms(minilm):
+    dk.check_embedder(SentenceTransformerEmbedder(minilm, cache=False))
+
+
 class CountingModel:
     """A loaded model that counts the texts it encodes."""
 

@@ -113,6 +113,8 @@ class TfidfEmbedder:
     (3, 2)
     """
 
+    _last: tuple[str, np.ndarray]  # the last call's key and vectors
+
     def __init__(
         self,
         n_components: int = 100,
@@ -441,7 +443,7 @@ class SentenceTransformerEmbedder:
             found = [v if v is not None else computed[t] for t, v in zip(texts, found, strict=True)]
         if not found:
             return np.zeros((0, 0), dtype=np.float32)
-        return normalize(np.vstack(found)).astype(np.float32)
+        return normalize(np.vstack([v for v in found if v is not None])).astype(np.float32)
 
 
 @lru_cache(maxsize=4)

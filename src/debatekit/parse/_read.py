@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 
@@ -157,7 +157,7 @@ def _decode_utf8(data: bytes, path: str) -> str:
 PDF_LIMITS = {"max_pages": 3000, "max_bytes": 200_000_000}
 
 
-def _open_pdf(path: str) -> object:
+def _open_pdf(path: str) -> Any:
     import pypdfium2 as pdfium
 
     size = Path(path).stat().st_size
@@ -232,7 +232,7 @@ def _baseline_index(segment: str) -> int:
     return len(segment) - len(segment.lstrip())
 
 
-def _positioned_lines(textpage: object) -> list[_Line]:
+def _positioned_lines(textpage: Any) -> list[_Line]:
     """The page's text lines, each placed by the tight box of a character on its baseline.
 
     Tight boxes, not pdfium's "loose" ones: those come out absurdly tall for
@@ -529,7 +529,9 @@ def _reports_under(folder: Path) -> Iterator[Path]:
 
 
 def _describe(spec: object) -> str:
-    return os.fspath(spec) if isinstance(spec, (str, os.PathLike)) else str(list(spec))
+    if isinstance(spec, (str, os.PathLike)):
+        return os.fspath(spec)
+    return str(list(spec)) if isinstance(spec, Iterable) else str(spec)
 
 
 def _warn_on_repeated_meetings(turns: pd.DataFrame) -> None:

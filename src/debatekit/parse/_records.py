@@ -181,7 +181,7 @@ class _Meeting:
         if number is not None:
             self.current_item = (number, None)
         else:
-            title = _clean(value)
+            title = _clean(value) or ""
             self.current_item = (self.items.setdefault(title, len(self.items) + 1), title)
         return self.current_item
 
@@ -274,7 +274,7 @@ class _RecordReader:
             name = name or meeting.chair
         party = _clean(self.value("party", index)) or party
         number, title = meeting.item_number(self.value("item", index))
-        if title is not None:
+        if title is not None and number is not None:
             self.note_item(meeting, number, title, index)
         meeting.turns += 1
         row = {

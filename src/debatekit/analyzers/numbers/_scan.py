@@ -273,7 +273,7 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         return
     done = 0
     for anchor in _ANCHOR.finditer(" " + lowered):
-        pos = anchor.start(anchor.lastindex) - 1  # the leading space shifted the offsets
+        pos = anchor.start(anchor.lastindex or 0) - 1  # the leading space shifted the offsets
         if pos < done:
             continue
         m = None
@@ -384,7 +384,7 @@ def _has_scale(written: str) -> bool:
 
 
 def _read(m: re.Match[str], text: str, year: int | None) -> Figure | None:
-    return _READERS[m.lastgroup](m, text, year)
+    return _READERS[m.lastgroup or ""](m, text, year)
 
 
 # --- the kinds -------------------------------------------------------------------
@@ -602,9 +602,10 @@ def _multiplier(m: re.Match[str], text: str, year: int | None) -> Figure | None:
     else:
         if m["mnum"].lower() == "een":  # "een keer meer": once more
             return None
-        value = numeral_value(m["mnum"])
-        if value is None:
+        counted = numeral_value(m["mnum"])
+        if counted is None:
             return None
+        value = counted
     return _figure(m, value, "multiplier", "times", _qualifier(text, m.start()))
 
 

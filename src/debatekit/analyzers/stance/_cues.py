@@ -456,7 +456,7 @@ class NameIndex:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Return (start, end, speaker) of every name in ``text``."""
-        hits = []
+        hits: list[tuple[int, int, str]] = []
         for pattern in (self._titled, self._full):
             for m in pattern.finditer(text):
                 name = self.by_key[" ".join(m["key"].lower().split())]

@@ -140,7 +140,7 @@ def count_terms(
 
 def class_tfidf_keywords(
     counts: sparse.spmatrix,
-    terms: Sequence[str],
+    terms: Sequence[str] | np.ndarray,
     labels: np.ndarray,
     n_classes: int,
     *,

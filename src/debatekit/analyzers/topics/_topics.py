@@ -33,6 +33,7 @@ import hashlib
 import os
 import sys
 import warnings
+from types import FrameType
 from typing import Any, ClassVar
 
 import numpy as np
@@ -516,9 +517,9 @@ class TopicAnalyzer(Analyzer):
             inherited |= unclear & (near >= 0)
             topic[unclear] = near[unclear]
         # Topic -1 indexes the None appended after the labels: no topic, no label.
-        labels = np.append(self.topics_["label"].to_numpy(dtype=object), None)
+        labels = np.append(self.topics_["label"].to_numpy(dtype=object), [None])
         # The keywords too, so that dk.analyze(turns, "topics") tells what a topic is about.
-        keywords = np.append(self.topics_["keywords"].map(", ".join).to_numpy(dtype=object), None)
+        keywords = np.append(self.topics_["keywords"].map(", ".join).to_numpy(dtype=object), [None])
         return pd.DataFrame(
             {
                 "turn_id": layout.turn_ids,
@@ -790,6 +791,7 @@ def _embed_counts(
     """
     n_turns = len(layout.content_texts)
     parts = layout.vector_counts
+    assert parts is not None  # the layout of a fitted TfidfEmbedder carries its counts
     turns_, headings = parts[:n_turns], parts[n_turns:]
     documents = _sum_sparse(turns_, layout.content_debate, layout.n_debates) + _sum_sparse(
         headings, layout.subject_debate, layout.n_debates
@@ -950,7 +952,8 @@ def _fingerprint(turns: pd.DataFrame) -> str:
 def _outside_stacklevel() -> int:
     """The ``stacklevel`` of the first frame outside debatekit: the user's call."""
     package = os.path.dirname(os.path.dirname(os.path.dirname(__file__))) + os.sep
-    frame, level = sys._getframe(1), 1
+    frame: FrameType | None = sys._getframe(1)
+    level = 1
     while frame is not None and frame.f_code.co_filename.startswith(package):
         frame, level = frame.f_back, level + 1
     return level

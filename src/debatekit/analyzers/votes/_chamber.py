@@ -93,8 +93,11 @@ _DUTCH = re.compile(
 
 
 class _Paragraph(Protocol):
-    tag: str
-    text: str
+    @property
+    def tag(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass
@@ -201,8 +204,8 @@ def _read_text(paras: Sequence[_Paragraph], votes: dict[int, ChamberVote]) -> No
             # The report does not say what an annulled vote was on: its item only.
             _link(vote, item, None, count=False)
             vote.annulled = True
-        elif _SUBJECT.match(text) and not _REUSE.search(text):
-            subject = _SUBJECT.match(text).group(1)
+        elif (named := _SUBJECT.match(text)) and not _REUSE.search(text):
+            subject = named.group(1)
         i += 1
 
 
@@ -231,7 +234,9 @@ def _outcome(following: Sequence[_Paragraph]) -> str | None:
 
 def _read_heading(paras: Sequence[_Paragraph], i: int, current: _Item | None) -> tuple[_Item, int]:
     """A heading and its continuation lines (``- de heer ... (nr. 109)``), both languages."""
-    number = int(_ITEM.match(paras[i].text).group(1))
+    heading = _ITEM.match(paras[i].text)
+    assert heading is not None  # the caller found a heading here
+    number = int(heading.group(1))
     item = _Item(number)
     while i < len(paras) and paras[i].tag in _HEADINGS:
         found = _ITEM.match(paras[i].text)

@@ -57,7 +57,8 @@ def plot_votes(
     if by is not None:
         party = votes.dropna(subset=["member"]).drop_duplicates("member").set_index("member")[by]
         groups = party.reindex(matrix.index).fillna("?").astype(str)
-        order = sorted(matrix.index, key=lambda m: (groups[m], m))
+        named = groups
+        order = sorted(matrix.index, key=lambda m: (named[m], m))
         matrix, groups = matrix.loc[order], groups.loc[order]
     codes = np.full(matrix.shape, len(CHOICES), dtype=int)
     for code, choice in enumerate(CHOICES):

@@ -156,8 +156,8 @@ class Dehyphenator:
         if not first.endswith("-"):
             return None
         if _CLOSING_MARK_HYPHEN.search(first[-2:]) and second[:1].isalnum():
-            right = _LEADING_WORD.match(second)
-            word = right.group(1) if right else second.split()[0]
+            leading = _LEADING_WORD.match(second)
+            word = leading.group(1) if leading else second.split()[0]
             left = first[first.rfind(" ") + 1 : -1]
             self.joins_.append(Join(line, left, word, f"{left}-{word}", "quoted", True, True))
             return "-"

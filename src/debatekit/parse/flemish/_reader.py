@@ -200,8 +200,8 @@ def _heading_parts(rest: str) -> tuple[str | None, str | None, str | None]:
     """Askers (joined with "; "), addressee and subject of a heading's words after its kind."""
     m = _HEADING_PARTS.match(rest)
     if m:
-        askers = [a["name"] for a in _ASKER.finditer(m["askers"])]
-        return "; ".join(askers), m["addressee"], m["subject"]
+        names = [a["name"] for a in _ASKER.finditer(m["askers"])]
+        return "; ".join(names), m["addressee"], m["subject"]
     m = _SUBJECT_FIRST.match(rest)
     asked = list(_ASKED.finditer(m["rest"])) if m else []
     if m and asked:
@@ -545,7 +545,7 @@ class _TranscriptParser:
 
     def _on_label(self, para: _Paragraph) -> tuple[_Paragraph, str]:
         numbers = [n for n, _ in para.lines]
-        speaker, offset = match_label(para.first)
+        speaker, offset = match_label(para.first)  # type: ignore[misc]  # a label: _classify saw it
         name = self.chair if speaker.role == "chair" else speaker.speaker
         item = self.items[-1].number if self.items else 0
         if self.items:
@@ -734,7 +734,7 @@ class _TranscriptParser:
                 number = 0
             number += 1
             text = "\n\n".join(p for p in t.paragraphs if p)
-            party = t.party or (parties.get(t.speaker) if t.role == "chair" else None)
+            party = t.party or (parties.get(t.speaker or "") if t.role == "chair" else None)
             fields = item_fields.get(t.item, none)
             rows.append(
                 {

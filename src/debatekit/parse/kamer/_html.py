@@ -164,7 +164,7 @@ def _speaker_text(node: LexborNode) -> str:
     """The paragraph's leading text in Word's speaker style, if it opens with it."""
     if node.css_first(_SPEAKER_SELECTOR) is None:
         return ""
-    parts = []
+    parts: list[str] = []
     for child in node.iter(include_text=True):
         if child.tag == "-text":
             if child.text_content and child.text_content.strip():
