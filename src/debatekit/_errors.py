@@ -277,6 +277,7 @@ class Errors:
         "Validation cannot be computed: {what}. Pass groups= (speaker -> group, or "
         "dk.blocs(turns))"
         " and/or votes= (a square vote agreement with the speakers named as in the turns)."
+    )
     # E600-E699: text tools (kwic, dfm, keyness, frequencies, dictionary_counts), plots, CLI
     E600 = (
         "The 'stop_words' parameter of {owner} must be 'auto', 'nl', 'fr', a list of those, "
