@@ -9,7 +9,7 @@ import textwrap
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -17,7 +17,7 @@ from ._errors import DebatekitError, ParameterError, message
 from ._version import __version__
 from .analyzers.stats import speaking_stats
 from .lang._dates import format_dutch_date
-from .parse._read import read_corpus, read_transcript, sample_path
+from .parse._read import CorpusResult, read_corpus, read_transcript, sample_path
 from .parse._report import LINE_KINDS, ParseReport
 
 __all__ = ["main", "summarize", "write_turns", "write_table"]
@@ -270,7 +270,10 @@ _TABLES: dict[str, tuple[str, Callable[[pd.DataFrame, argparse.Namespace], pd.Da
 
 
 def _read(args: argparse.Namespace) -> pd.DataFrame | None:
-    result = read_corpus(args.files, errors="ignore", progress=not args.no_progress, report=True)
+    result = cast(
+        CorpusResult,
+        read_corpus(args.files, errors="ignore", progress=not args.no_progress, report=True),
+    )
     for failure in result.failures.itertuples():
         print(f"debatekit: skipped {failure.message}", file=sys.stderr)
     if result.turns.empty:

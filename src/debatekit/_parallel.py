@@ -18,7 +18,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ._progress import DELAY, progress_bar
 from ._validation import check_param
@@ -46,7 +46,7 @@ def check_n_jobs(n_jobs: object, owner: str) -> int:
     """
     ok = isinstance(n_jobs, int) and not isinstance(n_jobs, bool) and (n_jobs >= 1 or n_jobs == -1)
     check_param(ok, "n_jobs", owner, "an int >= 1, or -1 for one worker per CPU", n_jobs)
-    return int(n_jobs)  # type: ignore[arg-type]
+    return cast(int, n_jobs)
 
 
 def check_batch_size(batch_size: object, owner: str) -> int:
@@ -59,7 +59,7 @@ def check_batch_size(batch_size: object, owner: str) -> int:
     """
     ok = isinstance(batch_size, int) and not isinstance(batch_size, bool) and batch_size >= 1
     check_param(ok, "batch_size", owner, "an int >= 1", batch_size)
-    return int(batch_size)  # type: ignore[arg-type]
+    return cast(int, batch_size)
 
 
 def effective_jobs(n_jobs: int, n_chunks: int) -> int:

@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -58,7 +58,7 @@ def check_target(to: object, owner: str) -> Path:
     ok = isinstance(to, (str, os.PathLike)) and bool(os.fspath(to)) and not Path(to).is_file()
     rule = "the path of a Parquet dataset (a folder, e.g. 'turns.parquet'), not a file"
     check_param(ok, "to", owner, rule, to)
-    return Path(to)
+    return Path(cast(str, to))
 
 
 def _clear(folder: Path) -> None:

@@ -725,7 +725,7 @@ class EntityRecognizer(Analyzer):
         slices = chunk_slices(len(data), _TURNS_PER_CHUNK)
         tasks = [{name: values[s] for name, values in task.items()} for s in slices]
         frames = run_chunks(
-            _chunk_mentions,
+            _chunk_mentions,  # type: ignore[arg-type]  # the recognizer comes as `shared`
             tasks,
             n_jobs=self.n_jobs,
             progress=self.progress,

@@ -306,7 +306,8 @@ def _sharing_pairs(
     vocabulary: dict[str, int] = {}
 
     def words(rows: list[int]) -> tuple[list[int], list[int]]:
-        indptr, indices = [0], []
+        indptr: list[int] = [0]
+        indices: list[int] = []
         for p in rows:
             indices.extend(vocabulary.setdefault(w, len(vocabulary)) for w in contexts[p])
             indptr.append(len(indices))

@@ -276,7 +276,7 @@ def _scaling(said: pd.DataFrame, table: pd.DataFrame, keys: list[str], min_words
         omega = wordfish(counts[keep])
         speakers = text.index[keep]
         head = tuple(part[keys].iloc[0]) if keys else ()
-        index = [where[(*head, s)] for s in speakers]
+        index = [where[(head + (s,))] for s in speakers]
         stance = table.loc[index, "government_stance"].to_numpy(dtype=float)
         known = ~np.isnan(stance)
         if known.sum() >= 2 and np.corrcoef(omega[known], stance[known])[0, 1] < 0:

@@ -193,8 +193,12 @@ class Kwic(Analyzer):
         return self
 
     def transform(self, turns: pd.DataFrame) -> pd.DataFrame:
-        """The KWIC table of ``turns``."""
-        return self.fit(turns).result_.table
+        """The KWIC table of ``turns``, searched with the fitted parameters."""
+        self._check_fitted()
+        fresh = type(self)(
+            self.pattern, window=self.window, level=self.level, value_type=self.value_type
+        )
+        return fresh.fit(turns).result_.table
 
 
 def kwic(

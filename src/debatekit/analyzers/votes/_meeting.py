@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -20,7 +21,7 @@ _BODIES = ("Plenumvergadering", "Commissie", "Interparlement")
 _PARTS_OF_DAY = ("voormiddag", "namiddag", "avond", "ochtend", "middag", "nacht")
 
 
-def chamber_meeting(paragraphs: Sequence[object], source: str) -> tuple[str, object]:
+def chamber_meeting(paragraphs: Sequence[Any], source: str) -> tuple[str, object]:
     """``(meeting, date)`` from the title block's first lines; the file's name without one."""
     texts = [p.text for p in paragraphs[:12]]
     body = next((t for t in texts if t.startswith(_BODIES)), None)

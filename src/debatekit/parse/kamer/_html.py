@@ -269,7 +269,7 @@ def read_paragraphs(
             paragraphs.append(
                 Paragraph(
                     index=index,
-                    tag=node.tag,
+                    tag=node.tag or "",
                     style=node.attributes.get("class") or "",
                     text=clean,
                     speaker=_speaker_text(node) if clean else "",

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -285,7 +286,7 @@ class _ChamberParser:
             return "turn"
         return "unplaced"
 
-    def _open_turn(self, number: int, para: Paragraph, label: object) -> None:
+    def _open_turn(self, number: int, para: Paragraph, label: Any) -> None:
         speaker = label.speaker if label.role != "chair" else self.chair
         turn = _Turn(label.number, speaker, label.party, label.role, self._item_number(), number)
         turn.label_lang = label.lang
@@ -353,8 +354,8 @@ class _ChamberParser:
         rows = []
         for number, t in enumerate(self.turns, start=1):
             text = "\n\n".join(body for body, _ in t.paragraphs)
-            item = items.get(t.item) if t.item else None
-            party = t.party or (parties.get(t.speaker) if t.role == "chair" else None)
+            item = items.get(t.item) if t.item else None  # type: ignore[arg-type]
+            party = t.party or (parties.get(t.speaker) if t.role == "chair" else None)  # type: ignore[arg-type]
             rows.append(
                 {
                     "turn_id": f"{key}-{number:04d}",
@@ -418,9 +419,9 @@ class _ChamberParser:
             items=pd.DataFrame(items) if items else None,
             stage_directions=self.stage_directions,
         )
-        report.parliament = PARLIAMENT
-        report.twins_merged = self.twins_merged
-        report.numbers_alone = [self.paragraphs[i].index + 1 for i in self.numbers_alone]
+        report.parliament = PARLIAMENT  # type: ignore[attr-defined]
+        report.twins_merged = self.twins_merged  # type: ignore[attr-defined]
+        report.numbers_alone = [self.paragraphs[i].index + 1 for i in self.numbers_alone]  # type: ignore[attr-defined]
         return report
 
 
@@ -521,7 +522,8 @@ def paragraphs_from_text(text: str) -> list[Paragraph]:
     blocks: list[tuple[int, str]] = []
     filled = [line for line in lines if line.strip()]
     blank_parted = len(filled) < 0.7 * len(lines)
-    start, current = 0, []
+    start = 0
+    current: list[str] = []
     for number, line in enumerate(lines):
         if not line.strip():
             if current:
