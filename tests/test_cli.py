@@ -243,20 +243,3 @@ def test_an_unwritable_format_is_refused_before_reading(capsys, tmp_path):
     status = main(["parse", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "t.xlsx")])
     err = capsys.readouterr().err
     assert status == 2 and "[E015]" in err and "skipped" not in err
-
-
-def test_csv_cells_that_a_spreadsheet_would_run_are_escaped(tmp_path, sample_turns):
-    import pandas as pd
-
-    from debatekit._cli import write_turns
-
-    turns = sample_turns.head(3).copy()
-    turns["text"] = ['=HYPERLINK("http://x")', "+31 procent", "gewoon"]
-    path = write_turns(turns, tmp_path / "t.csv")
-    assert pd.read_csv(path)["text"].tolist() == [
-        '\'=HYPERLINK("http://x")',
-        "'+31 procent",
-        "gewoon",
-    ]
-    raw = write_turns(turns, tmp_path / "raw.csv", escape_formulas=False)
-    assert pd.read_csv(raw)["text"].tolist() == turns["text"].tolist()
