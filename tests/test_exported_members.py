@@ -93,6 +93,16 @@ INTENDED = {
     "blocs",
     "speaker_positions",
     "validate_positions",
+    # text tools
+    "kwic",
+    "Kwic",
+    "KwicResult",
+    "dfm",
+    "Dfm",
+    "keyness",
+    "frequencies",
+    "dictionary_counts",
+    "DictionaryCounts",
     # votes and members
     "read_votes",
     "read_vote_totals",
