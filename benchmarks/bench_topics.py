@@ -149,34 +149,47 @@ def run_bertopic(texts: list[str], vectors: np.ndarray) -> tuple[np.ndarray, Tim
 DEFAULT_THEMES = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "kamer")
 DEFAULT_THEMES = os.path.normpath(os.path.join(DEFAULT_THEMES, "commission"))
 COMMITTEE = re.compile(
-    r"((?:Commissie|Commission|Interparlementaire|Verenigde commissie)[^\n<]{3,160})"
+    r"^[ \t]*((?:Commissie|Commission|Verenigde commissie|Interparlementaire)"
+    r"[ \t]+(?:voor|van|de|du|des|pour)[ \t][^\n]{3,160}|Interparlementaire [^\n]{3,80})",
+    re.MULTILINE,
 )
 
 
 def report_theme(path: str) -> str:
-    """The committee a report is of: the first "Commissie voor ..." line of its title."""
+    """A report's theme: its committee as its title page names it, else its folder's name.
+
+    The committee is the first line that starts "Commissie voor ..." (or "Commission
+    de ...") in the report's first pages; a report without one (an excerpt, a plenary)
+    takes the name of the folder it is in, so that reports can be sorted by hand.
+    """
     if path.lower().endswith(".pdf"):
-        head = dk.read_transcript(path)["meeting"].iloc[0]
-        return str(head)
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        head = handle.read(200_000)
-    text = re.sub(r"<[^>]+>", "\n", head)
-    text = re.sub(r"[ \t\r\xa0]+", " ", text)
+        head = dk.read_text(path)[:20_000]
+    else:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            head = handle.read(200_000)
+    if path.lower().endswith((".html", ".htm")):  # one line per paragraph
+        head = re.sub(r"\s+", " ", head)
+        head = re.sub(r"</(?:p|h\d|div|td)>|<br[^>]*>", "\n", head, flags=re.IGNORECASE)
+        head = re.sub(r"<[^>]+>", "", head)
+    text = re.sub(r"[ \t\r\xa0]+", " ", head)
     found = COMMITTEE.search(text)
     return found.group(1).strip() if found else os.path.basename(os.path.dirname(path))
 
 
 def read_reports(directory: str) -> pd.DataFrame:
-    """The turns of every report in ``directory``, with each report's committee as ``theme``."""
+    """The turns of every report in ``directory`` and its folders, with its theme."""
     paths = sorted(
-        os.path.join(directory, name)
-        for name in os.listdir(directory)
+        os.path.join(root, name)
+        for root, _, names in os.walk(directory)
+        for name in names
         if name.lower().endswith((".html", ".htm", ".txt", ".pdf"))
     )
     frames = []
     for path in paths:
         turns = dk.read_transcript(path)
-        frames.append(turns.assign(theme=report_theme(path), report=os.path.basename(path)))
+        frames.append(
+            turns.assign(theme=report_theme(path), report=os.path.relpath(path, directory))
+        )
     return pd.concat(frames, ignore_index=True)
 
 

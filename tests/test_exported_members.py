@@ -91,6 +91,16 @@ INTENDED = {
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    # text tools
+    "kwic",
+    "Kwic",
+    "KwicResult",
+    "dfm",
+    "Dfm",
+    "keyness",
+    "frequencies",
+    "dictionary_counts",
+    "DictionaryCounts",
     # votes and members
     "read_votes",
     "read_vote_totals",

@@ -45,3 +45,42 @@ def test_readme_python_examples_run(monkeypatch):
         exec(compile(block, "README.md", "exec"), namespace)
     assert len(namespace["turns"]) == 100
     assert namespace["similarity"].shape[0] == namespace["similarity"].shape[1]
+
+
+DOCS = sorted((ROOT / "docs").glob("*.md"))
+#: The first line of a block that reads files of the reader's own (so it is not run here).
+YOUR_OWN_REPORTS = "# with your own reports"
+
+
+def _python_blocks(text: str) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", text, re.S)
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore::debatekit.DebatekitWarning")
+@pytest.mark.parametrize("page", DOCS, ids=[p.name for p in DOCS])
+def test_every_python_block_of_the_docs_runs_when_pasted(page, monkeypatch):
+    # A reader pastes the blocks of a page in order, from the repository root.
+    import matplotlib.pyplot as plt
+
+    monkeypatch.chdir(ROOT)
+    namespace: dict = {}
+    try:
+        for block in _python_blocks(page.read_text(encoding="utf-8")):
+            code = compile(block, page.name, "exec")  # every block is valid Python
+            if not block.startswith(YOUR_OWN_REPORTS):  # those need files a reader downloads
+                exec(code, namespace)
+    finally:
+        plt.close("all")
+
+
+# Words of the project's own workshop, which a user's page has no use for.
+_INTERNAL = re.compile(r"\b(TODO|FIXME|XXX|[Ii]ssue \d+|worktree|BRIEF)\b")
+
+
+@pytest.mark.parametrize(
+    "page", [ROOT / "README.md", *DOCS], ids=["README.md", *(p.name for p in DOCS)]
+)
+def test_docs_hold_no_internal_notes(page):
+    text = page.read_text(encoding="utf-8")
+    assert not _INTERNAL.findall(text), _INTERNAL.findall(text)

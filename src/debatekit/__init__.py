@@ -65,6 +65,10 @@ from .analyzers.stance._stance import (
     validate_similarity,
 )
 from .analyzers.stats import SpeakingStats, plot_speaking_stats, speaking_stats
+from .analyzers.text._dfm import Dfm, dfm
+from .analyzers.text._dictionary import DictionaryCounts, dictionary_counts
+from .analyzers.text._keyness import frequencies, keyness
+from .analyzers.text._kwic import Kwic, KwicResult, kwic
 from .analyzers.topics._result import TopicResult
 from .analyzers.topics._topics import TopicAnalyzer, topics
 from .analyzers.votes._agreement import party_cohesion, vote_agreement, vote_matrix
@@ -188,6 +192,16 @@ __all__ = [
     "plot_speaker_map",
     "plot_interactions",
     "StanceError",
+    # text tools
+    "kwic",
+    "Kwic",
+    "KwicResult",
+    "dfm",
+    "Dfm",
+    "keyness",
+    "frequencies",
+    "dictionary_counts",
+    "DictionaryCounts",
     # votes and members
     "read_votes",
     "read_vote_totals",

@@ -7,8 +7,9 @@ import os
 import sys
 import textwrap
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -19,43 +20,77 @@ from .lang._dates import format_dutch_date
 from .parse._read import read_corpus, read_transcript, sample_path
 from .parse._report import LINE_KINDS, ParseReport
 
-__all__ = ["main", "summarize", "write_turns"]
+__all__ = ["main", "summarize", "write_turns", "write_table"]
 
 _FORMATS = {".csv", ".parquet", ".jsonl", ".json"}
 _WIDTH = 92
 
 
-def write_turns(turns: pd.DataFrame, out: str | Path) -> Path:
-    """Write a turns table as ``.csv``, ``.parquet`` or ``.jsonl`` (by the suffix).
+def write_table(table: pd.DataFrame, out: str | Path, *, fmt: str | None = None) -> str:
+    """Write a table as ``.csv``, ``.parquet``, ``.jsonl`` or ``.json`` (by the suffix).
 
     Parameters
     ----------
-    turns
+    table
         The table.
     out
-        The file to write; ``.json`` is written as JSON lines too.
+        The file to write, or ``"-"`` for standard output. ``.json`` is one
+        JSON array of records; ``.jsonl`` one record per line.
+    fmt
+        The format when ``out`` is ``"-"`` (``"csv"``, ``"jsonl"`` or ``"json"``;
+        CSV by default), or to override the suffix.
 
     Returns
     -------
-    pathlib.Path
-        The file written.
+    str
+        Where the table went: the path, or ``"standard output"``.
 
     Raises
     ------
-    ValueError
+    ParameterError
+        A suffix (or format) debatekit cannot write; Parquet cannot go to standard output.
+    """
+    to_stdout = str(out) == "-"
+    suffix = output_format(out, fmt)
+    target: Any = sys.stdout if to_stdout else Path(out)
+    if suffix == ".csv":
+        table.to_csv(target, index=False)
+    elif suffix == ".parquet":
+        table.to_parquet(target, index=False)
+    else:
+        text = table.to_json(
+            orient="records", lines=suffix == ".jsonl", date_format="iso", force_ascii=False
+        )
+        if to_stdout:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        else:
+            Path(out).write_text(text, encoding="utf-8")
+    return "standard output" if to_stdout else str(out)
+
+
+def output_format(out: str | Path, fmt: str | None = None) -> str:
+    """The suffix a table is written as (``".csv"``, ...), or a numbered error for one refused."""
+    to_stdout = str(out) == "-"
+    if fmt:
+        suffix = f".{fmt.lower().lstrip('.')}"
+    else:
+        suffix = ".csv" if to_stdout else Path(out).suffix.lower()
+    if suffix not in _FORMATS or (to_stdout and suffix == ".parquet"):
+        choices = ", ".join(sorted(_FORMATS - ({".parquet"} if to_stdout else set())))
+        raise ParameterError(message("E015", path=out, choices=choices))
+    return suffix
+
+
+def write_turns(turns: pd.DataFrame, out: str | Path) -> Path:
+    """Write a turns table as ``.csv``, ``.parquet``, ``.jsonl`` or ``.json`` (a JSON array).
+
+    Raises
+    ------
+    ParameterError
         Another suffix.
     """
-    path = Path(out)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        turns.to_csv(path, index=False)
-    elif suffix == ".parquet":
-        turns.to_parquet(path, index=False)
-    elif suffix in (".jsonl", ".json"):
-        turns.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
-    else:
-        raise ParameterError(message("E015", path=path, choices=", ".join(sorted(_FORMATS))))
-    return path
+    write_table(turns, out)
+    return Path(out)
 
 
 def _indent(text: str, prefix: str) -> list[str]:
@@ -143,32 +178,89 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"debatekit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    summary = commands.add_parser("summary", help="summarise one report (default: the sample)")
-    summary.add_argument("file", nargs="?", help="a .txt or .pdf report")
+    summary = commands.add_parser("summary", help="summarise reports (default: the sample)")
+    summary.add_argument("files", nargs="*", help=".txt or .pdf reports")
     parse = commands.add_parser("parse", help="parse reports into one turns table")
-    parse.add_argument("files", nargs="+", help=".txt/.pdf files, folders or globs")
-    parse.add_argument("-o", "--out", required=True, help="turns.csv, .parquet or .jsonl")
-    parse.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    _table_arguments(parse, required=True)
+    for name, what in _TABLES.items():
+        command = commands.add_parser(name, help=f"parse reports and write {what[0]}")
+        _table_arguments(command, required=False)
+        if name == "topics":
+            command.add_argument("--n-topics", type=int, default=10, help="topics to find")
     report = commands.add_parser("report", help="print where every line of a report went")
     report.add_argument("file")
     report.add_argument("--kind", choices=LINE_KINDS, help="only lines of this kind")
     return parser
 
 
-def _parse_command(args: argparse.Namespace) -> int:
-    suffix = Path(args.out).suffix.lower()
-    if suffix not in _FORMATS:  # before reading a corpus, not after
-        choices = ", ".join(sorted(_FORMATS))
-        raise ParameterError(message("E015", path=args.out, choices=choices))
+def _table_arguments(command: argparse.ArgumentParser, *, required: bool) -> None:
+    command.add_argument("files", nargs="+", help=".txt/.pdf files, folders or globs")
+    command.add_argument(
+        "-o", "--out", required=required, default="-",
+        help="out.csv, .parquet, .jsonl or .json (a JSON array); '-' for standard output",
+    )  # fmt: skip
+    command.add_argument(
+        "--format", choices=("csv", "jsonl", "json", "parquet"),
+        help="the format, where the suffix does not say (standard output: csv)",
+    )  # fmt: skip
+    command.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+
+def _entities(turns: pd.DataFrame, args: argparse.Namespace) -> pd.DataFrame:
+    from .analyzers.entities._entities import entities
+
+    return entities(turns)
+
+
+def _numbers(turns: pd.DataFrame, args: argparse.Namespace) -> pd.DataFrame:
+    from .analyzers.numbers._numbers import numbers
+
+    return numbers(turns, progress=not args.no_progress)
+
+
+def _topics(turns: pd.DataFrame, args: argparse.Namespace) -> pd.DataFrame:
+    from .analyzers.topics._topics import topics
+
+    result = topics(turns, n_topics=args.n_topics)
+    # One row per turn, with its topic's label and keywords beside it (not its text).
+    columns = ["turn_id", "meeting", "date", "item", "speaker", "party", "role", "topic"]
+    table = result.turns[[c for c in columns if c in result.turns.columns]]
+    keywords = result.topics[["topic", "label", "keywords"]].assign(
+        keywords=lambda t: t["keywords"].map(lambda k: ", ".join(k) if isinstance(k, list) else k)
+    )
+    return table.merge(keywords, on="topic", how="left")
+
+
+#: Subcommand -> (what it writes, how it is made from the turns).
+_TABLES: dict[str, tuple[str, Callable[[pd.DataFrame, argparse.Namespace], pd.DataFrame]]] = {
+    "entities": ("one row per named entity mentioned", _entities),
+    "numbers": ("one row per figure cited", _numbers),
+    "topics": ("each turn's topic with its keywords", _topics),
+}
+
+
+def _read(args: argparse.Namespace) -> pd.DataFrame | None:
     result = read_corpus(args.files, errors="ignore", progress=not args.no_progress, report=True)
     for failure in result.failures.itertuples():
         print(f"debatekit: skipped {failure.message}", file=sys.stderr)
     if result.turns.empty:
         print("debatekit: no transcript could be read; nothing written.", file=sys.stderr)
+        return None
+    return result.turns
+
+
+def _table_command(args: argparse.Namespace) -> int:
+    output_format(args.out, args.format)  # refuse a format before reading a corpus, not after
+    turns = _read(args)
+    if turns is None:
         return 2
-    path = write_turns(result.turns, args.out)
-    n_files = result.turns["source"].nunique()
-    print(f"{len(result.turns)} turns from {n_files} file(s) written to {path}")
+    table = turns if args.command == "parse" else _TABLES[args.command][1](turns, args)
+    where = write_table(table, args.out, fmt=args.format)
+    n_files = turns["source"].nunique()
+    what = "turns" if args.command == "parse" else "rows"
+    # The count goes to standard error when the table itself goes to standard output.
+    stream = sys.stderr if args.out == "-" else sys.stdout
+    print(f"{len(table)} {what} from {n_files} file(s) written to {where}", file=stream)
     return 0
 
 
@@ -205,11 +297,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.showwarning = _show_warning  # "debatekit: warning: ...", not Python source lines
     try:
         if args.command == "summary":
-            print(summarize(args.file or sample_path()))
+            files = args.files or [sample_path()]
+            print("\n\n".join(summarize(f) for f in files))
             return 0
-        if args.command == "parse":
-            return _parse_command(args)
-        return _report_command(args)
+        if args.command == "report":
+            return _report_command(args)
+        return _table_command(args)
     except BrokenPipeError:
         # The reader went away (`debatekit report x.txt | head`): no error of ours.
         # Point stdout at devnull so that the exit flush does not fail again.

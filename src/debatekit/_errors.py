@@ -239,6 +239,49 @@ class Errors:
         "same-group and {cross} cross-group pairs. Check that the groups name the speakers "
         "as the turns do (e.g. 'Stijn De Roo')."
     )
+    # E600-E699: text tools (kwic, dfm, keyness, frequencies, dictionary_counts), plots, CLI
+    E600 = (
+        "The 'stop_words' parameter of {owner} must be 'auto', 'nl', 'fr', a list of those, "
+        "a list of words, or None (keep every word). Got {value!r} instead."
+    )
+    E601 = (
+        "{owner} needs one or more non-empty patterns (a glob such as 'werkloos*', a phrase "
+        "such as 'vlaamse regering', or a list of them). Got {value!r} instead."
+    )
+    E602 = (
+        "The pattern {pattern!r} is not a valid regular expression ({cause}). Fix it, or "
+        "pass value_type='glob' to use * and ? wildcards."
+    )
+    E603 = (
+        "{owner} cannot group by {missing}: no such column. Columns there: {columns}. Group "
+        "by a column of the turns table (speaker, party, role, item, meeting, date)."
+    )
+    E604 = (
+        "The spaCy pipeline {name!r} is not installed, so it cannot give lemmas. Install it "
+        "with: python -m spacy download {name}; or pass lemmatize='auto' (the best installed "
+        "Dutch pipeline, else words as written) or lemmatize=False."
+    )
+    E605 = (
+        "keyness needs a target: with by=, a value of that column (keyness(turns, "
+        "'opposition', by='bloc')); without, a boolean mask with one value per document "
+        "({n} documents). Got {value!r} instead."
+    )
+    E606 = (
+        "keyness: no document has {by}={target!r}, so there is no target group. Values of "
+        "{by!r} there: {known}."
+    )
+    E607 = (
+        "keyness: every document is in the target group {target!r}, so there is nothing to "
+        "compare it with. Pass turns that hold a reference group too."
+    )
+    E608 = (
+        "dictionary_counts needs a dictionary: a dict from category to patterns, e.g. "
+        "{{'economie': ['econom*', 'bedrijf*']}}. Got {value!r} instead."
+    )
+    E609 = (
+        "plot_numbers cannot draw kind {kind!r}: the figures table has kinds {known}. Pass "
+        "one of them, e.g. dk.plot_numbers(figures, 'percent')."
+    )
     # E800-E899: the shared parts (parameter checks, the conformance suite)
     E800 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
 
@@ -368,6 +411,11 @@ class Warnings:
         "use_headings=False to cluster the turns one by one."
     )
 
+    # W600-W699: text tools
+    W600 = (
+        "No Dutch spaCy pipeline is installed (tried {tried}), so the words are counted as "
+        "written, not as lemmas. For lemmas: python -m spacy download nl_core_news_lg"
+    )
     # votes (W550-W569) and members (W570-W589)
     W550 = (
         "{n} vote(s) list names that do not add up to the totals the report prints: "

@@ -7,13 +7,13 @@ report as page furniture, a blank, or a line the parser could not place.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any, NamedTuple, Union
 
 import pandas as pd
 
-__all__ = ["ParseReport", "ParseResult", "LINE_KINDS"]
+__all__ = ["ParseReport", "ParseResult", "LINE_KINDS", "bounded"]
 
 #: Every kind a line can be given; together they cover the whole file.
 LINE_KINDS = (
@@ -43,6 +43,19 @@ _COLUMNS = {
 
 # A runtime alias, so Union rather than "|" on Python 3.10.
 Table = Union[pd.DataFrame, Mapping[str, Sequence[Any]], Sequence[Mapping[str, Any]], None]  # noqa: UP007
+
+
+def bounded(items: Iterable[object], limit: int = 8) -> str:
+    """The first ``limit`` items and how many more: a summary line stays a line.
+
+    Examples
+    --------
+    >>> bounded(range(800))
+    '0, 1, 2, 3, 4, 5, 6, 7 ... and 792 more'
+    """
+    items = [str(item) for item in items]
+    more = f" ... and {len(items) - limit} more" if len(items) > limit else ""
+    return ", ".join(items[:limit]) + more
 
 
 class ParseReport:
@@ -164,7 +177,7 @@ class ParseReport:
         """A few lines of plain text on what was read and what was set aside."""
         c = self.counts()
         date = "" if self.date is None else f" of {self.date:%Y-%m-%d}"
-        unsure = ", ".join(self.unsure_joins["result"]) if c["unsure joins"] else "none"
+        unsure = bounded(self.unsure_joins["result"]) if c["unsure joins"] else "none"
         traces = ", ".join(f"{n} {kind}" for kind, n in self.normalised.items())
         return "\n".join(
             [

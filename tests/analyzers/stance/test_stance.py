@@ -336,7 +336,7 @@ def test_plots_draw_into_the_given_axes(sample_similarity, sample_turns):
     try:
         assert dk.plot_similarity(sample_similarity, ax=axes[0]) is axes[0]
         order = [t.get_text() for t in axes[0].get_yticklabels()]
-        assert sorted(order) == sorted(n.split(maxsplit=1)[1] for n in sample_similarity.index)
+        assert sorted(order) == sorted(sample_similarity.index)  # full names
         assert dk.plot_speaker_map(sample_similarity, groups=BLOCS, ax=axes[1]) is axes[1]
         assert len(axes[1].collections[0].get_offsets()) == len(sample_similarity)
         assert dk.plot_interactions(sample_turns, groups=BLOCS, ax=axes[2]) is axes[2]

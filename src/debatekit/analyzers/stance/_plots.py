@@ -33,13 +33,26 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
         return ax
     import matplotlib.pyplot as plt
 
-    _figure, new = plt.subplots(figsize=size)
+    _figure, new = plt.subplots(figsize=size, layout="constrained")
     return new
 
 
-def _short(name: Any) -> str:
+#: A journal column is about 3.5 inches wide.
+COLUMN_WIDTH = 3.5
+
+
+def _two_lines(name: Any) -> str:
+    """``Stijn De Roo`` -> ``Stijn`` over ``De Roo``: the full name, in two short lines."""
     parts = str(name).split()
-    return " ".join(parts[1:]) if len(parts) > 1 else str(name)
+    return f"{parts[0]}\n{' '.join(parts[1:])}" if len(parts) > 1 else str(name)
+
+
+def _ink_on(colour: Any) -> str:
+    """Black or white, whichever reads on ``colour`` (WCAG relative luminance)."""
+    from matplotlib.colors import to_rgb
+
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour))
+    return "black" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.18 else "white"
 
 
 def _group_colours(names: list[Any], groups: Mapping[Hashable, Hashable] | None) -> list[Any]:
@@ -116,20 +129,22 @@ def plot_similarity(
     order = cluster_order(similarity) if cluster else list(similarity.index)
     values = similarity.loc[order, order].to_numpy(dtype=float)
     n = len(order)
-    ax = _axes(ax, (1.2 + 0.75 * n, 0.9 + 0.65 * n))
+    ax = _axes(ax, (COLUMN_WIDTH, COLUMN_WIDTH))
     image = ax.imshow(values, cmap=cmap, vmin=-1, vmax=1)
-    labels = [_short(s) for s in order]
-    ax.set_xticks(range(n), labels, rotation=45, ha="right")
-    ax.set_yticks(range(n), labels)
+    labels = [str(s) for s in order]
+    ax.set_xticks(range(n), labels, rotation=45, ha="right", fontsize=7)
+    ax.set_yticks(range(n), labels, fontsize=7)
     if annotate:
         for i in range(n):
             for j in range(n):
                 shade = "white" if abs(values[i, j]) > 0.6 else "black"
                 ax.text(
-                    j, i, f"{values[i, j]:.2f}", ha="center", va="center", color=shade, fontsize=8
+                    j, i, f"{values[i, j]:.2f}", ha="center", va="center", color=shade, fontsize=6
                 )
-    ax.figure.colorbar(image, ax=ax, fraction=0.046, pad=0.04, label="stance similarity")
-    ax.set_title("Who sides with whom")
+    bar = ax.figure.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
+    bar.set_label("stance similarity", fontsize=7)
+    bar.ax.tick_params(labelsize=6)
+    ax.set_title("Who sides with whom", fontsize=8)
     return ax
 
 
@@ -201,21 +216,33 @@ def plot_speaker_map(
     """
     coords = speaker_coordinates(similarity)
     labels = dict(groups) if groups is not None else None
-    ax = _axes(ax, (6.5, 5))
+    ax = _axes(ax, (COLUMN_WIDTH, COLUMN_WIDTH))
     colours = _group_colours(list(coords.index), labels)
-    ax.scatter(coords["x"], coords["y"], c=colours, s=80, edgecolor="black", zorder=2)
+    ax.scatter(
+        coords["x"], coords["y"], c=colours, s=40, edgecolor="black", linewidths=0.6, zorder=2
+    )
+    # Distances are the message: one unit is as long across as up.
+    ax.set_aspect("equal", adjustable="datalim")
+    middle = (coords["x"].min() + coords["x"].max()) / 2
     for name, (x, y) in coords.iterrows():
-        ax.annotate(_short(name), (x, y), textcoords="offset points", xytext=(6, 4), fontsize=9)
+        left = x > middle  # names point inwards, so that they stay inside the figure
+        ax.annotate(
+            str(name), (x, y), textcoords="offset points", xytext=(-5 if left else 5, 3),
+            ha="right" if left else "left", fontsize=7,
+        )  # fmt: skip
     if labels:
         _legend(ax, list(coords.index), labels)
-    ax.set_xlabel("dimension 1")
-    ax.set_ylabel("dimension 2")
-    ax.set_title("Speakers by stance (classical MDS of 1 - similarity)")
-    ax.margins(0.2)
+    ax.set_xlabel("dimension 1", fontsize=7)
+    ax.set_ylabel("dimension 2", fontsize=7)
+    ax.tick_params(labelsize=6)
+    ax.set_title("Speakers by stance (classical MDS of 1 - similarity)", fontsize=8)
+    ax.margins(0.12)
     return ax
 
 
-def _legend(ax: Axes, names: list[Any], groups: Mapping[Hashable, Hashable]) -> None:
+def _legend(
+    ax: Axes, names: list[Any], groups: Mapping[Hashable, Hashable], **legend_options: Any
+) -> None:
     from matplotlib.lines import Line2D
 
     present = [n for n in names if n in groups]
@@ -225,9 +252,9 @@ def _legend(ax: Axes, names: list[Any], groups: Mapping[Hashable, Hashable]) -> 
         seen.setdefault(str(groups[name]), colour)
     handles = [
         Line2D([], [], marker="o", linestyle="", color=c, markeredgecolor="black", label=k)
-        for k, c in seen.items()
+        for k, c in sorted(seen.items(), key=lambda kc: kc[0].casefold())
     ]
-    ax.legend(handles=handles, loc="best", fontsize=8)
+    ax.legend(handles=handles, loc="best", fontsize=6, **legend_options)
 
 
 def plot_interactions(
@@ -280,10 +307,10 @@ def plot_interactions(
         graph.add_edge(
             str(a), str(b), net=float(edge["net"]), count=int(edge["count"]), cues=int(edge["cues"])
         )
-    ax = _axes(ax, (7, 6))
+    ax = _axes(ax, (COLUMN_WIDTH, COLUMN_WIDTH))
     if graph.number_of_nodes() == 0:
         ax.set_axis_off()
-        ax.set_title("No interactions found")
+        ax.set_title("No interactions found", fontsize=8)
         return ax
     nodes = sorted(graph.nodes)
     graph = nx.DiGraph(graph.subgraph(nodes))
@@ -294,37 +321,86 @@ def plot_interactions(
         undirected.add_edges_from(graph.edges)
         layout = nx.spring_layout(undirected, seed=random_state, k=1.6 / np.sqrt(len(nodes)))
     labels = dict(groups) if groups is not None else None
-    nx.draw_networkx_nodes(
-        graph,
-        layout,
-        nodelist=nodes,
-        node_color=_group_colours(nodes, labels),
-        node_size=900,
-        edgecolors="black",
-        ax=ax,
-    )
-    nx.draw_networkx_labels(graph, layout, labels={n: _short(n) for n in nodes}, font_size=8, ax=ax)
+    fills = _group_colours(nodes, labels)
+    names = {n: _two_lines(n) for n in nodes}
+    sizes = [_node_area(names[n]) for n in nodes]
     for a, b, edge in graph.edges(data=True):
-        colour = "tab:green" if edge["net"] > 0 else "tab:red" if edge["net"] < 0 else "grey"
-        if edge["net"] == 0 and edge["cues"] > 0:
-            colour = "tab:orange"  # as much for as against
+        style = _edge_style(edge)
         nx.draw_networkx_edges(
-            graph,
-            layout,
-            edgelist=[(a, b)],
-            width=1.0 + 1.2 * np.log1p(edge["count"]),
-            edge_color=colour,
-            style="solid" if edge["cues"] else "dashed",
-            arrowsize=14,
-            connectionstyle="arc3,rad=0.12",
-            node_size=900,
-            ax=ax,
-        )
-    if labels:
-        _legend(ax, nodes, labels)
-    ax.set_title(
-        "Who addresses whom\n(green: sides with, red: against, orange: both, grey: mentions)",
-        fontsize=10,
-    )
+            graph, layout, edgelist=[(a, b)], width=0.6 + 0.8 * np.log1p(edge["count"]),
+            edge_color=style["colour"], style=style["line"], arrowsize=8,
+            connectionstyle="arc3,rad=0.12", node_size=sizes[nodes.index(b)], ax=ax,
+        )  # fmt: skip
+    nx.draw_networkx_nodes(
+        graph, layout, nodelist=nodes, node_color=fills, node_size=sizes,
+        edgecolors="black", linewidths=0.6, ax=ax,
+    )  # fmt: skip
+    for n in nodes:  # the full name inside its node, in an ink that reads on the fill
+        x, y = layout[n]
+        ink = _ink_on(fills[nodes.index(n)])
+        ax.text(x, y, names[n], ha="center", va="center", fontsize=5.5, color=ink, zorder=5)
+    _fit(ax, layout, sizes)
+    _edge_legend(ax, labels, nodes)
+    ax.set_title("Who addresses whom", fontsize=8)
     ax.set_axis_off()
     return ax
+
+
+# Edges are drawn in grey tones and told apart by their line, so that they never take
+# a party's colour and read in print: solid sides with, dashed opposes.
+_EDGE_STYLES = {
+    "sides with": {"colour": "#1A1A1A", "line": "solid"},
+    "opposes": {"colour": "#1A1A1A", "line": (0, (4, 2))},
+    "both": {"colour": "#5A5A5A", "line": (0, (4, 1.5, 1, 1.5))},
+    "mentions": {"colour": "#A8A8A8", "line": (0, (1, 1.5))},
+}
+
+
+def _edge_style(edge: Mapping[str, Any]) -> dict[str, Any]:
+    if edge["cues"] == 0:
+        return _EDGE_STYLES["mentions"]
+    if edge["net"] > 0:
+        return _EDGE_STYLES["sides with"]
+    if edge["net"] < 0:
+        return _EDGE_STYLES["opposes"]
+    return _EDGE_STYLES["both"]
+
+
+def _node_area(label: str, fontsize: float = 5.5) -> float:
+    """A circle's area (points squared) that holds ``label``: its widest line and two lines."""
+    widest = max(len(line) for line in label.split("\n"))
+    diameter = max(0.62 * fontsize * widest + 6, 2.6 * fontsize + 6)
+    return diameter**2
+
+
+def _fit(ax: Axes, layout: Mapping[Any, Any], sizes: list[float]) -> None:
+    """Limits that keep every node whole inside the axes (the largest radius as margin)."""
+    points = np.array(list(layout.values()), dtype=float)
+    low, high = points.min(axis=0), points.max(axis=0)
+    span = np.maximum(high - low, 1e-9)
+    box = ax.get_window_extent()
+    radius = np.sqrt(max(sizes)) / 2 * ax.figure.dpi / 72  # pixels
+    # The margin, in data units, that a node's radius needs on a side of this length.
+    pad = [radius / max(box.width, 1) * span[0] * 1.6, radius / max(box.height, 1) * span[1] * 1.6]
+    ax.set_xlim(low[0] - pad[0] - 0.05 * span[0], high[0] + pad[0] + 0.05 * span[0])
+    ax.set_ylim(low[1] - pad[1] - 0.05 * span[1], high[1] + pad[1] + 0.05 * span[1])
+
+
+def _edge_legend(ax: Axes, groups: Mapping[Hashable, Hashable] | None, nodes: list[Any]) -> None:
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D([], [], color=style["colour"], linestyle=style["line"], linewidth=1.2, label=kind)
+        for kind, style in _EDGE_STYLES.items()
+    ]
+    if groups:
+        present = [n for n in nodes if n in groups]
+        colours = dict(zip([str(groups[n]) for n in present], _group_colours(present, groups)))
+        handles += [
+            Line2D([], [], marker="o", linestyle="", color=c, markeredgecolor="black", label=k)
+            for k, c in sorted(colours.items(), key=lambda kc: kc[0].casefold())
+        ]
+    ax.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3, fontsize=6,
+        frameon=False, handlelength=2.4, columnspacing=1.0,
+    )  # fmt: skip

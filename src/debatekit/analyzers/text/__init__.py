@@ -1,0 +1,1 @@
+"""Text tools researchers use every day: KWIC, document-term matrices, keyness, dictionaries."""
