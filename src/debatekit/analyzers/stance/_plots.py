@@ -348,7 +348,7 @@ def plot_interactions(
 
 # Edges are drawn in grey tones and told apart by their line, so that they never take
 # a party's colour and read in print: solid sides with, dashed opposes.
-_EDGE_STYLES = {
+_EDGE_STYLES: dict[str, dict[str, Any]] = {
     "sides with": {"colour": "#1A1A1A", "line": "solid"},
     "opposes": {"colour": "#1A1A1A", "line": (0, (4, 2))},
     "both": {"colour": "#5A5A5A", "line": (0, (4, 1.5, 1, 1.5))},

@@ -111,7 +111,7 @@ class KwicResult:
         return f"<KwicResult: {len(self)} hits, window={self.window} {self.level}s>\n{self.table!r}"
 
     def _repr_html_(self) -> str:
-        return self.table._repr_html_()  # type: ignore[operator]
+        return self.table._repr_html_()
 
 
 def _sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
