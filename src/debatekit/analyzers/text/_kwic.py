@@ -194,6 +194,7 @@ class Kwic(Analyzer):
 
     def transform(self, turns: pd.DataFrame) -> pd.DataFrame:
         """The KWIC table of ``turns``."""
+        self._check_fitted()
         return self.fit(turns).result_.table
 
 
