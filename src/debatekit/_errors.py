@@ -127,6 +127,15 @@ class Errors:
         "The file could not be read: an unexpected {kind} ({cause}). The other files are "
         "read; please report this file."
     )
+    E033 = "from_records: no such file {path}. Check the path (a relative path starts at {cwd})."
+    E034 = (
+        "from_records could not read {path}: {cause}. Check that the file is what its suffix says."
+    )
+    E035 = (
+        "from_records takes a DataFrame, a list of dictionaries (one per speech) or the path "
+        "of a .csv, .parquet, .jsonl or .json file, not {got}."
+    )
+    E036 = "The 'source' parameter of from_records must be a str (a name). Got {value!r} instead."
     E050 = "No such file. Check the path and its spelling (a relative path starts at {cwd})."
     E051 = (
         "This is a folder, not a file. Read every report in it with "
@@ -366,6 +375,11 @@ class Warnings:
     W008 = (
         "{path}: {n} of {total} PDF page(s) have no text (scanned pages?): {pages}. Their "
         "turns are missing; run OCR on the file (`ocrmypdf in.pdf out.pdf`) to read them."
+    )
+    W011 = (
+        "from_records: {n} record(s) have a date that is no date (first: row {row}, {value!r}); "
+        "their date is left empty (NaT), not taken from the row before. Give ISO dates "
+        "(2024-03-28) or Dutch ones (28 maart 2024)."
     )
     W050 = (
         "{path}, line {line}: not valid UTF-8 (byte 0x{byte:02X} at offset {offset}); the "

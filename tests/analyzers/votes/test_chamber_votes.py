@@ -158,7 +158,7 @@ def test_the_excerpts_names_add_up_to_the_printed_totals_but_two(excerpt_votes):
 
 def test_the_excerpts_votes_carry_meeting_date_item_and_members(excerpt_votes):
     votes, _ = excerpt_votes
-    first = votes[(votes["vote"] == 2) & votes["meeting"].str.contains("015")]
+    first = votes[(votes["vote"] == 2) & votes["source"].str.contains("56-15")]
     assert len(first) == 128
     assert first["date"].iloc[0].date().isoformat() == "2024-12-05"
     assert first["item"].iloc[0] == 21

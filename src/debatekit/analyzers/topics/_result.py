@@ -462,7 +462,7 @@ class TopicResult:
         if len(dates) and dates.min() == dates.max():  # one date: show the days around it
             day = pd.Timestamp(dates.min())
             ax.set_xlim(day - pd.Timedelta(days=3), day + pd.Timedelta(days=3))
-        ax.set_ylim(0, 1)
+        ax.set_ylim(-0.03, 1.03)  # points at 0 and 1 drawn whole, not cut by the frame
         ax.set_xlabel("date of the meeting" if freq == "meeting" else f"period ({freq}) starting")
         ax.set_ylabel(f"share of {weight}")
         ax.set_title("Topics over time")

@@ -1,8 +1,12 @@
-"""The meeting and date of a Chamber report, from its title block."""
+"""The meeting and date of a Chamber report, from its title block.
+
+The votes join the turns on ``meeting``, so the meeting is named as the
+Chamber's turns reader names it: ``Plenumvergadering van donderdag 20 maart
+2025, namiddag`` (the Dutch half of the title block).
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -13,24 +17,22 @@ from ...lang._dates import parse_dutch_date
 
 __all__ = ["chamber_meeting"]
 
-_NUMBER = re.compile(r"\bCRIV\s+(\d{2})\s+PLEN\s+(\d{1,4})\b")
-_SESSION = re.compile(r"^(Plenumvergadering|Plenaire vergadering)$", re.I)
+_BODIES = ("Plenumvergadering", "Commissie", "Interparlement")
+_PARTS_OF_DAY = ("voormiddag", "namiddag", "avond", "ochtend", "middag", "nacht")
 
 
-def chamber_meeting(paragraphs: Sequence[Any], source: str) -> tuple[str | None, object]:
-    """``("PLEN 015 (56)", Timestamp("2024-12-05"))`` from a Chamber report's paragraphs."""
-    date = None
-    for p in paragraphs[:20]:
-        found = parse_dutch_date(p.text) if any(ch.isdigit() for ch in p.text) else None
-        if found is not None and len(p.text) < 60:
-            date = found
-            break
-    meeting = None
-    for p in paragraphs:
-        number = _NUMBER.search(p.text)
-        if number:
-            meeting = f"PLEN {int(number.group(2)):03d} ({number.group(1)})"
-            break
-    if meeting is None:
-        meeting = Path(source).stem
-    return meeting, pd.Timestamp(date) if date is not None else None
+def chamber_meeting(paragraphs: Sequence[Any], source: str) -> tuple[str, object]:
+    """``(meeting, date)`` from the title block's first lines; the file's name without one."""
+    texts = [p.text for p in paragraphs[:12]]
+    body = next((t for t in texts if t.startswith(_BODIES)), None)
+    dated = next((t for t in texts if len(t) < 40 and parse_dutch_date(t) is not None), None)
+    part = next((t for t in texts if t.lower() in _PARTS_OF_DAY), None)
+    date = pd.Timestamp(parse_dutch_date(dated)) if dated else None
+    if body is None:
+        return Path(source).stem, date
+    meeting = body
+    if dated:
+        meeting += f" van {dated[0].lower()}{dated[1:]}"
+    if part:
+        meeting += f", {part.lower()}"
+    return meeting, date

@@ -146,7 +146,7 @@ class _Report:
 
         report = read_flemish_votes(read_text(path))
         self.parliament = "VP"
-        self.meeting, self.date = report.meeting, report.date
+        self.meeting, self.date = report.meeting, report.date  # type: ignore[assignment]
         self.legislature = None
         self.votes = []
         self.flemish = report.votes
