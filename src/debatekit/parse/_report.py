@@ -53,9 +53,9 @@ def bounded(items: Iterable[object], limit: int = 8) -> str:
     >>> bounded(range(800))
     '0, 1, 2, 3, 4, 5, 6, 7 ... and 792 more'
     """
-    texts = [str(item) for item in items]
-    more = f" ... and {len(texts) - limit} more" if len(texts) > limit else ""
-    return ", ".join(texts[:limit]) + more
+    shown = [str(item) for item in items]
+    more = f" ... and {len(shown) - limit} more" if len(shown) > limit else ""
+    return ", ".join(shown[:limit]) + more
 
 
 class ParseReport:

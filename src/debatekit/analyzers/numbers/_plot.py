@@ -179,7 +179,7 @@ def _label(ax: Axes, points: pd.DataFrame) -> None:
     # then keep that layout, so that no later pass moves the axes under them.
     figure.draw_without_rendering()  # type: ignore[union-attr]
     if hasattr(figure, "set_layout_engine"):
-        figure.set_layout_engine("none")  # type: ignore[union-attr]
+        figure.set_layout_engine("none")
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
     placed: list[Any] = []
     axes_box = ax.get_window_extent(renderer)

@@ -43,7 +43,7 @@ class Dfm:
     @property
     def shape(self) -> tuple[int, int]:
         """``(documents, features)``."""
-        return self.matrix.shape  # type: ignore[return-value]
+        return self.matrix.shape
 
     @property
     def vocabulary(self) -> dict[str, int]:

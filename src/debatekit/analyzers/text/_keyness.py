@@ -171,7 +171,7 @@ def _target_mask(counts: Dfm, target: object, by: str | None) -> np.ndarray:
         if by not in counts.docs.columns:
             group_keys(counts.docs, by, owner="keyness")  # raises the missing-column error
         values = [target] if isinstance(target, str) or not hasattr(target, "__iter__") else target
-        mask = counts.docs[by].isin(list(values)).to_numpy()  # type: ignore[arg-type]
+        mask = counts.docs[by].isin(list(values)).to_numpy()
         if not mask.any():
             known = ", ".join(map(repr, counts.docs[by].dropna().unique().tolist()[:12]))
             raise ParameterError(message("E606", target=target, by=by, known=known))

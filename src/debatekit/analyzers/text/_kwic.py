@@ -111,7 +111,7 @@ class KwicResult:
         return f"<KwicResult: {len(self)} hits, window={self.window} {self.level}s>\n{self.table!r}"
 
     def _repr_html_(self) -> str:
-        return self.table._repr_html_()  # type: ignore[operator]
+        return self.table._repr_html_()
 
 
 def _sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
@@ -193,12 +193,9 @@ class Kwic(Analyzer):
         return self
 
     def transform(self, turns: pd.DataFrame) -> pd.DataFrame:
-        """The KWIC table of ``turns``, searched with the fitted parameters."""
+        """The KWIC table of ``turns``."""
         self._check_fitted()
-        fresh = type(self)(
-            self.pattern, window=self.window, level=self.level, value_type=self.value_type
-        )
-        return fresh.fit(turns).result_.table
+        return self.fit(turns).result_.table
 
 
 def kwic(
