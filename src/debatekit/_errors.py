@@ -139,6 +139,15 @@ class Errors:
         "The file could not be read: an unexpected {kind} ({cause}). The other files are "
         "read; please report this file."
     )
+    E033 = "from_records: no such file {path}. Check the path (a relative path starts at {cwd})."
+    E034 = (
+        "from_records could not read {path}: {cause}. Check that the file is what its suffix says."
+    )
+    E035 = (
+        "from_records takes a DataFrame, a list of dictionaries (one per speech) or the path "
+        "of a .csv, .parquet, .jsonl or .json file, not {got}."
+    )
+    E036 = "The 'source' parameter of from_records must be a str (a name). Got {value!r} instead."
     E050 = "No such file. Check the path and its spelling (a relative path starts at {cwd})."
     E051 = (
         "This is a folder, not a file. Read every report in it with "
@@ -296,6 +305,25 @@ class Errors:
     )
     # E800-E899: the shared parts (parameter checks, the conformance suite)
     E800 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
+    # scaling: streaming, Dask (E700-E799)
+    E703 = (
+        "{path} holds no Parquet dataset of turns (no .parquet file under it). Write one "
+        "with dk.read_corpus(paths, to={path!r})."
+    )
+    E704 = (
+        'dk.dask needs Dask and distributed: pip install "debatekit[dask]" (it installs '
+        "dask[dataframe] and distributed)."
+    )
+    E706 = (
+        "dk.dask.embed needs an embedder whose vector of a text does not depend on the "
+        "other texts (a sentence-transformers model). TF-IDF/LSA is fitted on the whole "
+        "corpus: run dk.dask.topics, which gathers the turns, or pass a model name."
+    )
+    E705 = (
+        "analyze_dataset runs analyzers that work turn by turn (numbers, entities); "
+        "{name!r} needs the whole corpus at once. Read the turns with dk.read_turns(path) "
+        "and run it in memory, or on Dask with the gathered vectors (docs/scaling.md)."
+    )
 
     # votes (E550-E569) and members (E570-E589)
     E550 = (
@@ -378,6 +406,11 @@ class Warnings:
     W008 = (
         "{path}: {n} of {total} PDF page(s) have no text (scanned pages?): {pages}. Their "
         "turns are missing; run OCR on the file (`ocrmypdf in.pdf out.pdf`) to read them."
+    )
+    W011 = (
+        "from_records: {n} record(s) have a date that is no date (first: row {row}, {value!r}); "
+        "their date is left empty (NaT), not taken from the row before. Give ISO dates "
+        "(2024-03-28) or Dutch ones (28 maart 2024)."
     )
     W050 = (
         "{path}, line {line}: not valid UTF-8 (byte 0x{byte:02X} at offset {offset}); the "

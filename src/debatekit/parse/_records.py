@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from .._errors import RecordsError, message
+from .._errors import ParseWarning, RecordsError, message
 from .._schema import build_turns, count_words, meeting_key
 from ._report import ParseReport, ParseResult
 from .flemish._labels import (
+    in_date_range,
     is_procedural,
+    make_date,
     parse_chair_change,
     parse_chair_line,
     parse_dutch_date,
@@ -43,8 +48,19 @@ def _frame(data: Any) -> pd.DataFrame:
         reader = _READERS.get(path.suffix.lower())
         if reader is None:
             raise RecordsError(message("E055", path=path, suffixes=", ".join(_READERS)))
-        return reader(path).reset_index(drop=True)
-    return pd.DataFrame.from_records(list(data))
+        if not path.is_file():
+            raise RecordsError(message("E033", path=path, cwd=Path.cwd()))
+        try:
+            return reader(path).reset_index(drop=True)
+        except (ValueError, OSError, UnicodeError) as exc:  # pandas' parser errors are ValueErrors
+            raise RecordsError(message("E034", path=path, cause=exc)) from None
+    if data is None or isinstance(data, (bytes, int, float)) or not hasattr(data, "__iter__"):
+        raise RecordsError(message("E035", got=type(data).__name__))
+    rows = list(data)
+    if not all(isinstance(row, Mapping) for row in rows):
+        bad = next(type(row).__name__ for row in rows if not isinstance(row, Mapping))
+        raise RecordsError(message("E035", got=f"a list holding a {bad}"))
+    return pd.DataFrame.from_records(rows)
 
 
 def _column(frame: pd.DataFrame, name: str | None, keyword: str, what: str) -> list | None:
@@ -64,13 +80,85 @@ def _column(frame: pd.DataFrame, name: str | None, keyword: str, what: str) -> l
 
 
 def _blank(value: Any) -> bool:
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return not any(not _blank(v) for v in value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return True
     return not str(value).strip()
 
 
+def _as_text(value: Any) -> str:
+    """A cell as text: bytes decoded, a list's parts joined, not ``b'...'`` or ``['...']``."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    if isinstance(value, (list, tuple)) or (
+        hasattr(value, "tolist") and not isinstance(value, str)
+    ):
+        parts = value.tolist() if hasattr(value, "tolist") else value
+        return " ".join(_as_text(p) for p in parts if not _blank(p))
+    return str(value)
+
+
 def _clean(value: Any) -> str | None:
-    return None if value is None else " ".join(str(value).split())
+    return None if value is None else " ".join(_as_text(value).split())
+
+
+# "Jo Brouns, minister" or "Jo Brouns, Vlaams minister van Werk", as some exports write it.
+_TITLE_AFTER = re.compile(
+    r"^(?P<name>[^,()]+?),\s*(?P<title>(?i:vlaams\s+minister|minister-president|"
+    r"viceminister-president|minister|staatssecretaris))\b.*$"
+)
+# A form of address and a surname alone: "De heer Ronse", "Mevrouw Van Olmen".
+_ADDRESS_ONLY = re.compile(r"^(?i:de heer|mevrouw|dhr\.|mevr\.)\s+(?P<surname>.+)$")
+
+
+@lru_cache(maxsize=65536)
+def _speaker_of(label: str) -> tuple[str | None, str | None, str, bool]:
+    """Name, party, role and whether the name is a surname to complete, from a label."""
+    parsed = parse_speaker(label)
+    if parsed is not None:
+        return parsed.speaker, parsed.party, parsed.role, False
+    m = _TITLE_AFTER.match(label)
+    if m:
+        inner = parse_speaker(m["name"])
+        return (inner.speaker if inner else _clean(m["name"])), None, "minister", False
+    m = _ADDRESS_ONLY.match(label)
+    if m:
+        return _clean(m["surname"]), None, "member", True
+    return _clean(label), None, "member", False  # a name alone, as some scrapers give it
+
+
+_NO_DATE = object()
+# Words a date parser takes for "now": a record's date is never the wall clock.
+_HAS_DIGIT = re.compile(r"\d")
+_YEAR_FIRST = re.compile(r"^(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})$")
+
+
+@lru_cache(maxsize=65536)
+def _date_of_text(text: str) -> pd.Timestamp | object:
+    """A cell's date, parsed once per distinct value; ``_NO_DATE`` where it is none."""
+    if not _HAS_DIGIT.search(text):
+        return _NO_DATE
+    m = _YEAR_FIRST.match(text.strip())
+    if m:  # 2024/04/03 is year, month, day: never day-first
+        date = make_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    else:
+        date = parse_dutch_date(text)
+    return _NO_DATE if date is None else date
+
+
+def _date_of(value: Any) -> pd.Timestamp | object:
+    if isinstance(value, pd.Timestamp) or hasattr(value, "tzinfo"):
+        try:
+            date = pd.Timestamp(value)
+        except (ValueError, TypeError):
+            return _NO_DATE
+        if pd.isna(date):
+            return _NO_DATE
+        if date.tzinfo is not None:  # the meeting's local day, without its zone
+            date = date.tz_localize(None)
+        return date if in_date_range(date) else _NO_DATE
+    return _date_of_text(_as_text(value))
 
 
 @dataclass
@@ -89,8 +177,9 @@ class _Meeting:
         """The item of a record; a record without one belongs to the item before it."""
         if value is None:
             return self.current_item
-        if isinstance(value, (int, float)) or str(value).strip().isdigit():
-            self.current_item = (int(float(value)), None)
+        number = _item_number(value)
+        if number is not None:
+            self.current_item = (number, None)
         else:
             title = _clean(value)
             self.current_item = (self.items.setdefault(title, len(self.items) + 1), title)
@@ -109,6 +198,8 @@ class _RecordReader:
         self.stage_rows: list[dict] = []
         self.rows: list[dict] = []
         self.items: dict[tuple[str | None, int], dict] = {}
+        self.bad_dates: list[tuple[int, str]] = []
+        self.surnames: list[dict] = []  # rows named by a form of address and a surname
 
     def value(self, column: str, index: int) -> Any:
         values = self.columns[column]
@@ -132,18 +223,26 @@ class _RecordReader:
         for index in range(self.n):
             label = self.value("speaker", index)
             body = self.value("text", index)
-            body = "" if body is None else str(body).strip()
+            body = "" if body is None else _as_text(body).strip()
             # Grouped exports name the meeting and date on a meeting's first row only.
             meeting = self.meeting(_clean(self.value("meeting", index)) or self.last)
             self.last = meeting.name
-            meeting.date = parse_dutch_date(self.value("date", index)) or meeting.date
+            given = self.value("date", index)
+            if given is not None:
+                date = _date_of(given)
+                if date is _NO_DATE:  # a date given but unreadable: not the row before's
+                    self.bad_dates.append((index + 1, _as_text(given)))
+                    meeting.date = None
+                else:
+                    meeting.date = date
             if label is None:
                 self.kinds.append(self.speakerless(index, body, meeting))
             elif not body:
                 self.kinds.append("unplaced")  # a speaker who says nothing
             else:
-                self.rows.append(self.turn(index, str(label), body, meeting))
+                self.rows.append(self.turn(index, _as_text(label), body, meeting))
                 self.kinds.append("turn")
+        self.complete_surnames()
         self.fill_chair_parties()
 
     def speakerless(self, index: int, body: str, meeting: _Meeting) -> str:
@@ -170,19 +269,15 @@ class _RecordReader:
         return "stage direction"
 
     def turn(self, index: int, label: str, body: str, meeting: _Meeting) -> dict:
-        parsed = parse_speaker(label)
-        if parsed is None:  # a name alone, as some scrapers give it
-            name, party, role = _clean(label), None, "member"
-        else:
-            name, party, role = parsed.speaker, parsed.party, parsed.role
+        name, party, role, surname_only = _speaker_of(_clean(label) or "")
         if role == "chair":
-            name = parsed.speaker or meeting.chair
+            name = name or meeting.chair
         party = _clean(self.value("party", index)) or party
         number, title = meeting.item_number(self.value("item", index))
         if title is not None:
             self.note_item(meeting, number, title, index)
         meeting.turns += 1
-        return {
+        row = {
             "turn_id": f"{meeting.key}-{meeting.turns:04d}",
             "meeting": meeting.name,
             "date": meeting.date,
@@ -201,6 +296,28 @@ class _RecordReader:
             "line_start": index + 1,
             "line_end": index + 1,
         }
+        if surname_only:
+            self.surnames.append(row)
+        return row
+
+    def complete_surnames(self) -> None:
+        """``De heer Ronse`` is the ``Axel Ronse`` of the same meeting, if only one is."""
+        full: dict[tuple[str | None, str], set[str]] = {}
+        for row in self.rows:
+            name = row["speaker"]
+            if name and " " in name and row["role"] != "chair":
+                for cut in range(1, len(name.split())):
+                    tail = " ".join(name.split()[cut:])
+                    full.setdefault((row["meeting"], tail.lower()), set()).add(name)
+        for row in self.surnames:
+            names = full.get((row["meeting"], (row["speaker"] or "").lower()), set())
+            if len(names) == 1:
+                row["speaker"] = next(iter(names))
+            party = next(
+                (r["party"] for r in self.rows if r["speaker"] == row["speaker"] and r["party"]),
+                None,
+            )
+            row["party"] = row["party"] or party
 
     def note_item(self, meeting: _Meeting, number: int, title: str, index: int) -> None:
         """An agenda item's row in the report, as the parser gives one per heading."""
@@ -263,6 +380,20 @@ class _RecordReader:
             ),
             items=pd.DataFrame(list(self.items.values())),
         )
+
+
+def _item_number(value: Any) -> int | None:
+    """An item's number where the cell is a whole number (``3``, ``3.0``, ``"3"``), else None.
+
+    ``1.5``, ``inf``, ``1e30`` and ``"²"`` are no item numbers: they are kept as titles.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) or hasattr(value, "is_integer"):
+        number = float(value)
+        return int(number) if number.is_integer() and abs(number) < 1e9 else None
+    text = str(value).strip()
+    return int(text) if text.isascii() and text.isdecimal() and len(text) < 10 else None
 
 
 def _item_kind(title: str | None) -> str | None:
@@ -351,7 +482,16 @@ def from_records(
         "party": _column(frame, party, "party", "parties"),
         "docs": _column(frame, docs, "docs", "document numbers"),
     }
-    reader = _RecordReader(columns, len(frame), source, _clean(chair))
+    if not isinstance(source, (str, os.PathLike)):
+        raise RecordsError(message("E036", got=type(source).__name__, value=source))
+    reader = _RecordReader(columns, len(frame), os.fspath(source), _clean(chair))
     reader.read()
+    if reader.bad_dates:
+        line, value = reader.bad_dates[0]
+        warnings.warn(
+            message("W011", n=len(reader.bad_dates), row=line, value=value),
+            ParseWarning,
+            stacklevel=2,
+        )
     turns = build_turns(reader.rows)
     return ParseResult(turns, reader.report()) if report else turns
