@@ -50,7 +50,7 @@ __all__ = [
     "PDF_LIMITS",
 ]
 
-SUFFIXES = (".txt", ".pdf")  # what read_text reads; read_transcript also reads markup (.html)
+SUFFIXES = (".txt", ".pdf")
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe", "utf-16"),
