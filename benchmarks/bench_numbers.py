@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import statistics
 import time
 
 import pandas as pd
@@ -38,19 +39,31 @@ def build_corpus(repeat: int) -> pd.DataFrame:
     return pd.concat(copies, ignore_index=True)
 
 
-def best_of(rounds: int, work) -> tuple[float, object]:
-    best, result = float("inf"), None
+def interleaved(rounds: int, works: dict) -> dict[str, tuple[float, float, object]]:
+    """CPU seconds (min, median) and the result of each work, over interleaved rounds.
+
+    CPU time, not wall time: on a shared machine other jobs barely move it,
+    and interleaving puts every contender under the same load.
+    """
+    seconds: dict[str, list[float]] = {name: [] for name in works}
+    results: dict[str, object] = {}
     for _ in range(rounds):
-        start = time.perf_counter()
-        result = work()
-        best = min(best, time.perf_counter() - start)
-    return best, result
+        for name, work in works.items():
+            start = time.process_time()
+            results[name] = work()
+            seconds[name].append(time.process_time() - start)
+    return {
+        name: (min(values), statistics.median(values), results[name])
+        for name, values in seconds.items()
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=400, help="copies of the sample's turns")
-    parser.add_argument("--rounds", type=int, default=3, help="timed rounds; the best is kept")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="interleaved rounds; min and median printed"
+    )
     args = parser.parse_args()
 
     corpus = build_corpus(args.repeat)
@@ -59,21 +72,29 @@ def main() -> None:
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(f"corpus: {len(corpus):,} turns, {words:,} words, {megabytes:.1f} MB")
 
-    base_s, n_digits = best_of(args.rounds, lambda: sum(len(DIGITS.findall(t)) for t in texts))
-    print(
-        f"baseline regex scan for digits: {base_s:.2f} s, {words / base_s:,.0f} words/s "
-        f"({n_digits:,} digit runs)"
+    timed = interleaved(
+        args.rounds,
+        {
+            "digits": lambda: sum(len(DIGITS.findall(t)) for t in texts),
+            "numbers": lambda: dk.numbers(corpus, progress=False),
+        },
     )
-
-    num_s, table = best_of(args.rounds, lambda: dk.numbers(corpus, progress=False))
+    base_s, base_median, n_digits = timed["digits"]
+    num_s, num_median, table = timed["numbers"]
     print(
-        f"dk.numbers:                     {num_s:.2f} s, {words / num_s:,.0f} words/s "
-        f"({len(table):,} figures)"
+        f"baseline regex scan for digits: {base_s:.2f} s CPU (median {base_median:.2f}), "
+        f"{words / base_s:,.0f} words/s ({n_digits:,} digit runs)"
+    )
+    print(
+        f"dk.numbers:                     {num_s:.2f} s CPU (median {num_median:.2f}), "
+        f"{words / num_s:,.0f} words/s ({len(table):,} figures)"
     )
 
     tenth = texts[: max(1, len(texts) // 10)]
     tenth_words = int(corpus["n_words"].iloc[: len(tenth)].sum())
-    full_s, _ = best_of(1, lambda: sum(1 for t in tenth for _ in _SCAN.finditer(t)))
+    full_s, _, _ = interleaved(
+        1, {"full": lambda: sum(1 for t in tenth for _ in _SCAN.finditer(t))}
+    )["full"]
     print(
         f"full grammar at every position: {full_s:.2f} s, {tenth_words / full_s:,.0f} words/s "
         "(a tenth of the corpus)"

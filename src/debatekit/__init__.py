@@ -9,6 +9,7 @@ Every name below is public; everything in a module starting with ``_`` is not.
 
 from __future__ import annotations
 
+from . import dask
 from ._errors import (
     AnalyzerError,
     BinaryFileError,
@@ -39,6 +40,7 @@ from ._errors import (
     VotesError,
 )
 from ._schema import TURN_COLUMNS
+from ._stream import analyze_dataset, iter_turns, read_dataset, read_turns
 from ._version import __version__
 from .analyzers._base import (
     Analyzer,
@@ -113,6 +115,12 @@ __all__ = [
     "read_corpus",
     "read_text",
     "from_records",
+    # scaling: Parquet datasets chunk by chunk (docs/scaling.md)
+    "read_turns",
+    "iter_turns",
+    "analyze_dataset",
+    "read_dataset",
+    "dask",
     "sample_path",
     "PDF_LIMITS",
     "ParseReport",

@@ -311,6 +311,25 @@ class Errors:
     )
     # E800-E899: the shared parts (parameter checks, the conformance suite)
     E800 = "The {param!r} parameter of {owner} must be {rule}. Got {value!r} instead."
+    # scaling: streaming, Dask (E700-E799)
+    E703 = (
+        "{path} holds no Parquet dataset of turns (no .parquet file under it). Write one "
+        "with dk.read_corpus(paths, to={path!r})."
+    )
+    E704 = (
+        'dk.dask needs Dask and distributed: pip install "debatekit[dask]" (it installs '
+        "dask[dataframe] and distributed)."
+    )
+    E706 = (
+        "dk.dask.embed needs an embedder whose vector of a text does not depend on the "
+        "other texts (a sentence-transformers model). TF-IDF/LSA is fitted on the whole "
+        "corpus: run dk.dask.topics, which gathers the turns, or pass a model name."
+    )
+    E705 = (
+        "analyze_dataset runs analyzers that work turn by turn (numbers, entities); "
+        "{name!r} needs the whole corpus at once. Read the turns with dk.read_turns(path) "
+        "and run it in memory, or on Dask with the gathered vectors (docs/scaling.md)."
+    )
 
     # votes (E550-E569) and members (E570-E589)
     E550 = (

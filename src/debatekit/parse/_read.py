@@ -33,7 +33,7 @@ from .._errors import (
     UnsupportedFormatError,
     message,
 )
-from .._progress import PROGRESS, progress_bar
+from .._progress import PROGRESS
 from .._schema import build_turns
 from .._validation import check_choice
 from ._report import ParseReport, ParseResult
@@ -539,7 +539,9 @@ def read_corpus(
     errors: Literal["warn", "raise", "ignore"] = "warn",
     progress: bool = PROGRESS,
     report: bool = False,
-) -> pd.DataFrame | CorpusResult:
+    n_jobs: int = 1,
+    to: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame | CorpusResult | Path:
     """Read many reports into one turns table.
 
     Parameters
@@ -552,21 +554,33 @@ def read_corpus(
         every such file and why, the rest are read), ``"raise"``, or
         ``"ignore"``.
     progress
-        Show a progress bar.
+        Show a progress bar (one for the corpus, counting files).
     report
         Return a :class:`CorpusResult` with the parse reports and the failures
         (``source``, ``error``, ``line``, ``message``: one row per file that
-        could not be read).
+        could not be read). Without it the parse reports are not kept.
+    n_jobs
+        Worker processes (``-1``: one per CPU). The files are read in chunks of
+        a fixed size and put back in order, so the table is the same, bit for
+        bit, whatever ``n_jobs`` is.
+    to
+        Write the turns, as they are read, to this Parquet dataset (a folder,
+        partitioned by ``parliament`` and ``year``; see ``docs/scaling.md``)
+        instead of returning them: memory stays flat however large the corpus.
 
     Returns
     -------
-    pandas.DataFrame or CorpusResult
+    pandas.DataFrame or CorpusResult or pathlib.Path
+        The turns; with ``to=``, the dataset's path (with ``report=True``, a
+        :class:`CorpusResult` whose ``turns`` is that path).
 
     Raises
     ------
     TranscriptError
         Nothing matched ``paths``; or, with ``errors="raise"``, the first file
         that cannot be read.
+    ParameterError
+        ``errors``, ``n_jobs`` or ``to`` is not a value it can take.
 
     Warns
     -----
@@ -581,6 +595,9 @@ def read_corpus(
     >>> len(result.turns), len(result.failures)
     (100, 0)
     """
+    from .._parallel import check_n_jobs, chunk_slices, run_chunks
+    from .._stream import TurnsWriter, check_target
+
     check_choice(errors, "errors", "read_corpus", ("warn", "raise", "ignore"))
     if paths is None or isinstance(paths, bytes) or hasattr(paths, "read"):
         raise ParameterError(
@@ -591,33 +608,37 @@ def read_corpus(
                 hint=("pass files, a folder or a glob such as 'reports/*.txt'"),
             )
         )
+    check_n_jobs(n_jobs, "read_corpus")
+    target = None if to is None else check_target(to, "read_corpus")
     files = _expand(paths)
     if not files:
         raise _nothing_to_read(paths)
-    rows: list[dict] = []
+    tasks = [(tuple(files[s]), report) for s in chunk_slices(len(files), _FILES_PER_CHUNK)]
+    frames: list[pd.DataFrame] = []
+    meetings: list[pd.DataFrame] = []
     reports: dict[str, ParseReport] = {}
     failures: list[_Failure] = []
-    with _gc_paused():
-        for file in progress_bar(
-            files, enabled=progress, desc="Reading transcripts", unit="file", delay=0
-        ):
-            try:
-                file_rows, parse_report = parse_rows(read_text(file), file)
-            except (DebatekitError, OSError) as exc:
-                if errors == "raise":
-                    raise
-                failures.append(_Failure.of(file, exc))
-                continue
-            except Exception as exc:
-                error = TranscriptError(
-                    message("E032", kind=type(exc).__name__, cause=exc), path=file, code="E032"
-                )
-                if errors == "raise":
-                    raise error from exc
-                failures.append(_Failure.of(file, error))
-                continue
-            rows.extend(file_rows)
-            reports[file] = parse_report
+    writer = None if target is None else TurnsWriter(target)
+    chunks = run_chunks(
+        _read_chunk,
+        tasks,
+        n_jobs=n_jobs,
+        progress=progress,
+        desc="Reading transcripts",
+        unit="file",
+        weights=[len(files) for files, _ in tasks],
+        delay=0,  # a user waits on the files one by one
+    )
+    for frame, chunk_reports, chunk_failures in chunks:
+        if chunk_failures and errors == "raise":
+            _read_one(chunk_failures[0].source)  # raises the error itself
+        failures.extend(chunk_failures)
+        reports.update(chunk_reports)
+        meetings.append(frame[["meeting", "source"]].drop_duplicates())
+        if writer is None:
+            frames.append(frame)
+        else:
+            writer.write(frame)
     if failures and errors == "warn":
         details = "; ".join(f.message for f in failures)
         warnings.warn(
@@ -625,11 +646,62 @@ def read_corpus(
             DebatekitWarning,
             stacklevel=2,
         )
-    turns = build_turns(rows)
-    _warn_on_repeated_meetings(turns)
+    _warn_on_repeated_meetings(pd.concat(meetings, ignore_index=True))
     failure_table = pd.DataFrame(
         [f.__dict__ for f in failures], columns=["source", "error", "line", "message"]
     ).astype({"line": "Int64"})
+    turns = writer.close() if writer is not None else _concat_turns(frames)
     if report:
         return CorpusResult(turns, reports, failure_table)
     return turns
+
+
+# Files per task: enough to make a worker's start and the trip back cheap, few
+# enough that two workers share a small corpus. It fixes the chunks, not n_jobs.
+_FILES_PER_CHUNK = 8
+
+
+def _read_one(file: str) -> tuple[list[dict], ParseReport]:
+    """Read and parse one file into turn rows and its parse report.
+
+    An unexpected error (a bug met on an unusual report) becomes a
+    :class:`TranscriptError` naming the file, so that one file cannot stop a corpus.
+    """
+    try:
+        return parse_rows(read_text(file), file)
+    except (DebatekitError, OSError):
+        raise
+    except Exception as exc:
+        raise TranscriptError(
+            message("E032", kind=type(exc).__name__, cause=exc), path=file, code="E032"
+        ) from exc
+
+
+def _read_chunk(
+    task: tuple[tuple[str, ...], bool],
+) -> tuple[pd.DataFrame, dict[str, ParseReport], list[_Failure]]:
+    """Read some files (in a worker): their turns table, parse reports if kept, failures."""
+    files, keep_reports = task
+    rows: list[dict] = []
+    reports: dict[str, ParseReport] = {}
+    failures: list[_Failure] = []
+    with _gc_paused():
+        for file in files:
+            try:
+                file_rows, parse_report = _read_one(file)
+            except (DebatekitError, OSError) as exc:
+                failures.append(_Failure.of(file, exc))
+                continue
+            rows.extend(file_rows)
+            if keep_reports:  # a report holds every line: 13 times the text's memory
+                reports[file] = parse_report
+    return build_turns(rows), reports, failures
+
+
+def _concat_turns(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [frame for frame in frames if len(frame)]
+    if not frames:
+        return build_turns([])
+    if len(frames) == 1:
+        return frames[0]
+    return pd.concat(frames, ignore_index=True)

@@ -35,9 +35,11 @@ from ..._errors import (
     Warnings,
     message,
 )
-from ..._progress import PROGRESS, progress_bar
+from ..._parallel import check_n_jobs, chunk_slices, run_chunks
+from ..._progress import PROGRESS
+from ..._schema import require_columns
 from ..._validation import bad_parameter, check_int
-from ...lang._names import PARTICLE, PERSON_TITLE
+from ...lang._names import PARTICLE, PERSON_TITLE, PERSON_TITLES
 from .._base import Analyzer, register_analyzer
 from ._acronyms import definitions_in, guess_label
 from ._gazetteer import load_gazetteer, surface_forms
@@ -121,7 +123,14 @@ _COMPOUND_INFIXES = r"(?<=[A-Z]{2})-(?=[a-z])|(?<=[a-z])-(?=[A-Z]{2})"
 # A name after a title: capitalised words and particles, never across a full stop.
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w\-]*"
 _PERSON_NAME = rf"{_NAME_WORD}(?: (?:{PARTICLE} )*{_NAME_WORD}){{0,4}}"
-_TITLED_NAME = re.compile(rf"(?<![\w-])(?i:{PERSON_TITLE})\s+(?P<name>{_PERSON_NAME})")
+# The lookahead on the titles' first letters lets the regex engine skip most
+# positions at C speed (a case-insensitive alternation alone tries every one).
+_TITLE_INITIALS = "".join(
+    sorted({t[0] for t in PERSON_TITLES} | {t[0].upper() for t in PERSON_TITLES})
+)
+_TITLED_NAME = re.compile(
+    rf"(?=[{_TITLE_INITIALS}])(?<![\w-])(?i:{PERSON_TITLE})\s+(?P<name>{_PERSON_NAME})"
+)
 
 
 # --------------------------------------------------------------------------- model
@@ -241,6 +250,33 @@ def _compound_tokenizer(tokenizer: Tokenizer) -> Tokenizer:
     )
 
 
+# Where debatekit keeps a doc's text (doc.text rebuilds it from every token).
+_TEXT_KEY = "debatekit_text"
+# A head word after an article, as a prefilter: the token tests below decide.
+_SHORT_FORM = re.compile(
+    r"(?<!\w)(?:de|het|De|Het)\s*(?P<head>" + "|".join(sorted(_SHORT_HEADS)) + r")(?!\w)"
+)
+
+
+def _doc_text(doc: Doc) -> str:
+    """The doc's text: as debatekit made the doc, else rebuilt from its tokens."""
+    text = doc.user_data.get(_TEXT_KEY)
+    # The kept text must still span the doc (the last token's end; cheap, unlike doc.text).
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    return text if isinstance(text, str) and len(text) == end else doc.text
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenize ``text`` and keep it on the doc, for the components that read the text."""
+    doc = nlp.make_doc(text)
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
+def _taken(doc: Doc) -> set[int]:
+    return {i for ent in doc.ents for i in range(ent.start, ent.end)}
+
+
 class PersonRules:
     """A spaCy component: ``collega Ronse``, ``minister Brouns`` are PERSON mentions.
 
@@ -249,14 +285,17 @@ class PersonRules:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        taken: set[int] | None = None  # made at the first match: most turns have none
         added = []
-        for match in _TITLED_NAME.finditer(doc.text):
+        for match in _TITLED_NAME.finditer(_doc_text(doc)):
             name, start = match["name"], match.start("name")
             span = doc.char_span(
                 start, start + len(name), label="PERSON", span_id=f"person_rule{_ID_SEP}{name}"
             )
-            if span is None or taken.intersection(range(span.start, span.end)):
+            if span is None:
+                continue
+            taken = _taken(doc) if taken is None else taken
+            if taken.intersection(range(span.start, span.end)):
                 continue
             taken.update(range(span.start, span.end))
             added.append(span)
@@ -276,37 +315,44 @@ class ShortForms:
     """
 
     def __call__(self, doc: Doc) -> Doc:
+        # A regex finds the candidates in the text; looping over the tokens in
+        # Python cost as much as the gazetteer's matcher.
+        heads = [
+            doc.char_span(m.start("head"), m.end("head"))
+            for m in _SHORT_FORM.finditer(_doc_text(doc))
+        ]
+        heads = [span for span in heads if span is not None and len(span) == 1]
+        if not heads:
+            return doc
         ents = list(doc.ents)
         if not ents:
             return doc
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        linked = [
+            (ent, ent.text.split()) for ent in ents if ent.ent_id_.startswith(_LINKED_SOURCES)
+        ]
         added = []
-        for token in doc:
+        for span in heads:
+            i, word = span.start, span.text
             if (
-                token.text not in _SHORT_HEADS
-                or token.i in taken
-                or token.i == 0
-                or doc[token.i - 1].text not in _ARTICLES
-                or (token.i + 1 < len(doc) and doc[token.i + 1].text in _NAME_GOES_ON)
+                i in taken
+                or i == 0
+                or doc[i - 1].text not in _ARTICLES
+                or (i + 1 < len(doc) and doc[i + 1].text in _NAME_GOES_ON)
             ):
                 continue
-            earlier = [
-                ent
-                for ent in ents
-                if ent.end <= token.i
-                and ent.ent_id_.startswith(_LINKED_SOURCES)
-                and token.text in ent.text.split()
-            ]
+            earlier = [ent for ent, words in linked if ent.end <= i and word in words]
             if earlier:
                 canonical = earlier[-1].ent_id_.partition(_ID_SEP)[2]
                 span_id = f"short_form{_ID_SEP}{canonical}"
-                label = earlier[-1].label_
-                added.append(
-                    doc.char_span(token.idx, token.idx + len(token), label, span_id=span_id)
-                )
+                added.append(_head_span(doc, span, earlier[-1].label_, span_id))
         if added:
             doc.ents = sorted([*ents, *added], key=lambda span: span.start)
         return doc
+
+
+def _head_span(doc: Doc, head: Any, label: str, span_id: str) -> Any:
+    return doc.char_span(head.start_char, head.end_char, label, span_id=span_id)
 
 
 def _make_person_rules(nlp: Language, name: str) -> PersonRules:
@@ -401,31 +447,63 @@ def _unique_patterns(rows: Iterable[tuple[str, str, str, str]]) -> list[dict[str
     return patterns
 
 
-def _definitions_table(turns: pd.DataFrame, known: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
-    """Acronyms the turns define, each linked to a gazetteer entry when one is known."""
-    rows = []
-    canonical_of: dict[str, dict[str, str]] = {}
-    for turn_id, text in zip(turns["turn_id"], turns["text"].fillna(""), strict=True):
-        for d in definitions_in([text]):
-            entry = known.get(d.long_form) or known.get(d.acronym) or canonical_of.get(d.acronym)
-            if entry is None:
-                label = guess_label(d.long_form)
-                entry = {"canonical": d.acronym, "full_name": d.long_form, "label": label}
-                entry["category"] = ""
-            canonical_of.setdefault(d.acronym, dict(entry))
-            rows.append(
-                {
-                    "turn_id": turn_id,
-                    "acronym": d.acronym,
-                    "long_form": d.long_form,
-                    "canonical": entry["canonical"],
-                    "full_name": entry["full_name"],
-                    "label": entry["label"],
-                    "category": entry.get("category", ""),
-                }
-            )
-    columns = ["turn_id", "acronym", "long_form", "canonical", "full_name", "label", "category"]
-    return pd.DataFrame(rows, columns=columns).astype("string")
+class _Definitions:
+    """Acronyms the turns define, gathered chunk by chunk in turn order.
+
+    Each is linked to a gazetteer entry when one is known, else to the first
+    definition of the same acronym seen before.
+    """
+
+    columns = ("turn_id", "acronym", "long_form", "canonical", "full_name", "label", "category")
+
+    def __init__(self, known: Mapping[str, Mapping[str, str]]) -> None:
+        self.known = known
+        self.rows: list[dict[str, str]] = []
+        self.canonical_of: dict[str, dict[str, str]] = {}
+
+    def add(self, turns: pd.DataFrame) -> None:
+        for turn_id, text in zip(turns["turn_id"], turns["text"].fillna(""), strict=True):
+            for d in definitions_in([text]):
+                self._add(turn_id, d.acronym, d.long_form)
+
+    def _add(self, turn_id: str, acronym: str, long_form: str) -> None:
+        known = self.known
+        entry = known.get(long_form) or known.get(acronym) or self.canonical_of.get(acronym)
+        if entry is None:
+            label = guess_label(long_form)
+            entry = {"canonical": acronym, "full_name": long_form, "label": label, "category": ""}
+        self.canonical_of.setdefault(acronym, dict(entry))
+        self.rows.append(
+            {
+                "turn_id": turn_id,
+                "acronym": acronym,
+                "long_form": long_form,
+                "canonical": entry["canonical"],
+                "full_name": entry["full_name"],
+                "label": entry["label"],
+                "category": entry.get("category", ""),
+            }
+        )
+
+    def table(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, columns=list(self.columns)).astype("string")
+
+
+class _Speakers:
+    """Each meeting's speakers in order of first appearance, gathered chunk by chunk."""
+
+    def __init__(self) -> None:
+        self.by_meeting: dict[object, dict[str, None]] = {}
+
+    def add(self, turns: pd.DataFrame) -> None:
+        speakers = turns["speaker"].astype("string")
+        for meeting, speaker in zip(_meetings(turns), speakers, strict=True):
+            names = self.by_meeting.setdefault(meeting, {})
+            if not pd.isna(speaker):
+                names.setdefault(speaker, None)
+
+    def people(self) -> dict[object, dict[str, str | None]]:
+        return {meeting: _people_index(names) for meeting, names in self.by_meeting.items()}
 
 
 # --------------------------------------------------------------------------- analyzer
@@ -480,7 +558,11 @@ class EntityRecognizer(Analyzer):
     batch_size
         Texts per ``nlp.pipe`` batch.
     n_process
-        Processes for ``nlp.pipe`` (``-1``: one per CPU).
+        Processes for spaCy's own ``nlp.pipe`` (``-1``: one per CPU). Prefer
+        ``n_jobs``: see ``docs/performance.md`` for what each gives here.
+    n_jobs
+        Worker processes that each take chunks of 1,000 turns (``-1``: one per
+        CPU); the table is the same, bit for bit, whatever the number.
     progress
         Show a progress bar.
 
@@ -528,6 +610,7 @@ class EntityRecognizer(Analyzer):
         batch_size: int = 64,
         n_process: int = 1,
         progress: bool = PROGRESS,
+        n_jobs: int = 1,
     ) -> None:
         self.model = model
         self.gazetteer = gazetteer
@@ -536,6 +619,7 @@ class EntityRecognizer(Analyzer):
         self.labels = labels
         self.batch_size = batch_size
         self.n_process = n_process
+        self.n_jobs = n_jobs
         self.progress = progress
 
     def _check_params(self) -> None:
@@ -543,6 +627,7 @@ class EntityRecognizer(Analyzer):
         check_int(self.batch_size, "batch_size", owner, minimum=1)
         if self.n_process != -1:  # -1: one process per CPU
             check_int(self.n_process, "n_process", owner, minimum=1)
+        check_n_jobs(self.n_jobs, owner)
 
     def fit(self, turns: pd.DataFrame, y: None = None) -> EntityRecognizer:
         """Load the model and learn the meeting's speakers and the acronyms the turns define.
@@ -563,25 +648,41 @@ class EntityRecognizer(Analyzer):
         ParameterError
             A parameter is out of range, or ``labels`` names an unknown label.
         """
-        self._check_params()
         self._validate(turns)
+        return self.fit_chunks([turns])
+
+    #: Columns :meth:`fit_chunks` reads: what the speakers and defined acronyms need.
+    fit_columns: ClassVar[tuple[str, ...]] = ("turn_id", "meeting", "speaker", "text")
+
+    def fit_chunks(self, chunks: Iterable[pd.DataFrame]) -> EntityRecognizer:
+        """Fit on a corpus given chunk by chunk, in order, as :meth:`fit` does on all of it.
+
+        Used by :func:`debatekit.analyze_dataset`; only :attr:`fit_columns` are needed.
+
+        Returns
+        -------
+        EntityRecognizer
+            ``self``, fitted.
+        """
+        self._check_params()
         source, self.model_name_, ready = load_pipeline_source(self.model)
         if self.model_name_ is not None and "ner" not in source.pipe_names:
             warnings.warn(Warnings.W100.format(name=self.model_name_), ModelFallbackWarning, 2)
         self.gazetteer_ = load_gazetteer(self.gazetteer, builtin=self.builtin_gazetteer)
         model_labels = source.get_pipe("ner").labels if "ner" in source.pipe_names else ()
-        known = [*self.gazetteer_["label"].dropna(), *model_labels]
-        self.labels_ = check_labels(self.labels, known, "EntityRecognizer")
+        labels = [*self.gazetteer_["label"].dropna(), *model_labels]
+        self.labels_ = check_labels(self.labels, labels, "EntityRecognizer")
         forms = _forms(self.gazetteer_)
         known: dict[str, dict[str, Any]] = {}
         for form, entry in forms:
             known.setdefault(form, entry)
-        self.acronyms_ = _definitions_table(turns, known)
-        meetings = _meetings(turns)
-        self.people_ = {
-            meeting: _people_index(group.dropna())
-            for meeting, group in turns["speaker"].astype("string").groupby(meetings, sort=False)
-        }
+        definitions, speakers = _Definitions(known), _Speakers()
+        for chunk in chunks:
+            require_columns(chunk, ("turn_id", "speaker", "text"))
+            definitions.add(chunk)
+            speakers.add(chunk)
+        self.acronyms_ = definitions.table()
+        self.people_ = speakers.people()
         people = self.gazetteer_.loc[self.gazetteer_["label"] == "PERSON", "canonical"]
         self.known_people_ = _people_index(people)
         self.nlp_ = build_pipeline(source, self._patterns(forms), tokenizer_ready=ready)
@@ -617,18 +718,34 @@ class EntityRecognizer(Analyzer):
         data = turns
         if not self.include_procedural and "procedural" in data.columns:
             data = data[~data["procedural"].fillna(False).astype(bool)]
-        meetings = _meetings(data)
-        fields = {f: _column(data, f) for f in _TURN_FIELDS}
-        texts = data["text"].fillna("").astype(str).tolist()
-        docs = self.nlp_.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
-        if self.progress:
-            docs = progress_bar(docs, desc="entities", total=len(texts), unit="turn")
+        check_n_jobs(self.n_jobs, "EntityRecognizer")
+        task = {f: _column(data, f) for f in _TURN_FIELDS}
+        task["meeting_key"] = _meetings(data)
+        task["text"] = data["text"].fillna("").astype(str).tolist()
+        slices = chunk_slices(len(data), _TURNS_PER_CHUNK)
+        tasks = [{name: values[s] for name, values in task.items()} for s in slices]
+        frames = run_chunks(
+            _chunk_mentions,
+            tasks,
+            n_jobs=self.n_jobs,
+            progress=self.progress,
+            desc="Entities",
+            unit="turn",
+            weights=[s.stop - s.start for s in slices],
+            shared=self,
+        )
+        found = [frame for frame in frames if len(frame)]
+        if not found:
+            return _mentions_frame({c: [] for c in MENTION_COLUMNS})
+        return found[0] if len(found) == 1 else pd.concat(found, ignore_index=True)
+
+    def _mentions(self, chunk: Mapping[str, list[Any]]) -> pd.DataFrame:
+        """The mentions table of one chunk of turns (columns as lists)."""
+        texts, meetings = chunk["text"], chunk["meeting_key"]
+        docs = (make_doc(self.nlp_, text) for text in texts)
+        docs = self.nlp_.pipe(docs, batch_size=self.batch_size, n_process=self.n_process)
         # canonical -> (full name, category); the gazetteer's word over a text's.
-        catalog = {
-            c: (f, k)
-            for table in (self.acronyms_, self.gazetteer_)
-            for c, f, k in table[["canonical", "full_name", "category"]].itertuples(index=False)
-        }
+        catalog = self._catalog()
         keep = None if self.labels_ is None else set(self.labels_)
         rows: dict[str, list[Any]] = {c: [] for c in MENTION_COLUMNS}
         for i, doc in enumerate(docs):
@@ -645,7 +762,7 @@ class EntityRecognizer(Analyzer):
                     canonical = key
                     full_name, category = catalog.get(key, (key, ""))
                 for field in _TURN_FIELDS:
-                    rows[field].append(fields[field][i])
+                    rows[field].append(chunk[field][i])
                 rows["mention"].append(ent.text)
                 rows["label"].append(ent.label_)
                 rows["start"].append(ent.start_char)
@@ -655,6 +772,13 @@ class EntityRecognizer(Analyzer):
                 rows["category"].append(category or pd.NA)
                 rows["found_by"].append(source)
         return _mentions_frame(rows)
+
+    def _catalog(self) -> dict[str, tuple[str, str]]:
+        return {
+            c: (f, k)
+            for table in (self.acronyms_, self.gazetteer_)
+            for c, f, k in table[["canonical", "full_name", "category"]].itertuples(index=False)
+        }
 
     def _person(self, meeting: object, name: str) -> str:
         """The full name of ``name`` when the meeting or the gazetteer tells it.
@@ -667,6 +791,15 @@ class EntityRecognizer(Analyzer):
             if name in index:
                 return index[name] or name
         return name
+
+
+# Turns per task: enough that a chunk takes a good part of a second.
+_TURNS_PER_CHUNK = 1000
+
+
+def _chunk_mentions(recognizer: EntityRecognizer, chunk: Mapping[str, list[Any]]) -> pd.DataFrame:
+    """One chunk's mentions (in a worker, which shares the fitted recognizer)."""
+    return recognizer._mentions(chunk)
 
 
 def _meetings(turns: pd.DataFrame) -> list[object]:
@@ -704,6 +837,7 @@ def entities(
     batch_size: int = 64,
     n_process: int = 1,
     progress: bool = PROGRESS,
+    n_jobs: int = 1,
 ) -> pd.DataFrame:
     """Named entities in each turn: one row per mention, canonicalised.
 
@@ -740,4 +874,5 @@ def entities(
         batch_size=batch_size,
         n_process=n_process,
         progress=progress,
+        n_jobs=n_jobs,
     ).fit_transform(turns)
