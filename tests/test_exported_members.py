@@ -34,6 +34,8 @@ INTENDED = {
     "get_analyzer",
     "list_analyzers",
     "register_analyzer",
+    "Reader",
+    "register_reader",
     "SpeakingStats",
     "speaking_stats",
     "plot_speaking_stats",

@@ -94,10 +94,10 @@ from .parse._read import (
     read_transcript,
     sample_path,
 )
+from .parse._readers import Reader, parse_transcript, register_reader
 from .parse._records import from_records
 from .parse._report import LINE_KINDS, ParseReport, ParseResult
 from .parse.flemish._labels import Speaker, parse_speaker
-from .parse.flemish._reader import parse_transcript
 from .politics._governments import blocs, governments
 from .politics._members import (
     MEMBER_COLUMNS,
@@ -139,6 +139,8 @@ __all__ = [
     "get_analyzer",
     "list_analyzers",
     "register_analyzer",
+    "Reader",
+    "register_reader",
     "SpeakingStats",
     "speaking_stats",
     "plot_speaking_stats",

@@ -99,6 +99,18 @@ class Errors:
         "parse_transcript was given {path!r}, which looks like a file name, not a report's "
         "text. Use dk.read_transcript({path!r})."
     )
+    # the federal Chamber's reports: E500-E549
+    E500 = (
+        "No speaker turns found in {n} paragraphs of what looks like a Chamber report. A "
+        "turn starts with a label such as '01.01 Sofie Merckx (PVDA-PTB):', 'Minister Frank "
+        "Vandenbroucke:' or 'De voorzitter:'. First paragraph: {first!r}. Is the file a "
+        "complete Integraal Verslag / Compte rendu intégral?"
+    )
+    E501 = (
+        "This {suffix} file is not in a form debatekit reads: its first bytes show no "
+        "report of a known parliament (a federal Chamber report is the Word HTML the "
+        "Chamber publishes). Save the report's text as .txt, or give the Chamber's file."
+    )
     # E021-E049, E056-E099: reading reports (the parser, from_records, files and PDFs)
     E021 = (
         "The 'date' parameter must be a date between 1677-09-22 and 2262-04-11 (a "
@@ -438,6 +450,11 @@ class Warnings:
         "{path}: {n} byte(s) are not valid UTF-8 (the first, 0x{byte:02X}, at offset "
         "{offset}); they were read as Windows-1252 and the rest as UTF-8. Check accented "
         "names such as 'Désir' near that offset in the result."
+    )
+    W501 = (
+        "{owner} reads Dutch only: {n} of {total} turns in another language ({counts}) "
+        "were skipped; the {kept} turns were read. Select turns yourself "
+        "(turns[turns['lang'] == 'fr']) for a tool that reads French."
     )
     # entities and the gazetteer: W100-W149
     W100 = (

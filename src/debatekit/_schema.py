@@ -19,22 +19,28 @@ __all__ = [
     "require_columns",
     "count_words",
     "meeting_key",
+    "dutch_turns",
 ]
 
 #: Columns of the turns table, in order.
 TURN_COLUMNS = (
     "turn_id",
+    "parliament",
     "meeting",
     "date",
+    "meeting_kind",
     "item",
     "item_title",
+    "item_title_fr",
     "item_docs",
     "item_kind",
     "turn",
+    "turn_label",
     "speaker",
     "party",
     "role",
     "text",
+    "lang",
     "procedural",
     "n_words",
     "source",
@@ -92,6 +98,8 @@ def build_turns(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     df["procedural"] = df["procedural"].astype(bool)
     for col in ("party", "item_title", "item_docs", "item_kind", "meeting", "speaker"):
         df[col] = df[col].astype("string")
+    for col in ("parliament", "meeting_kind", "item_title_fr", "turn_label", "lang"):
+        df[col] = df[col].astype("string")
     for col in ("turn_id", "role", "text", "source"):
         df[col] = df[col].astype("string")
     return df
@@ -104,3 +112,49 @@ def require_columns(turns: pd.DataFrame, columns: Iterable[str] = REQUIRED_COLUM
     missing = [c for c in columns if c not in turns.columns]
     if missing:
         raise SchemaError(message("E010", missing=", ".join(missing)))
+
+
+def dutch_turns(
+    turns: pd.DataFrame, owner: str, languages: Iterable[str] = ("nl",)
+) -> pd.DataFrame:
+    """The turns in ``languages`` (Dutch by default), with one warning (W501) on those skipped.
+
+    For analyzers whose language data is Dutch only. Turns without a ``lang``
+    (a table from ``from_records``, or an older one) are kept.
+
+    Parameters
+    ----------
+    turns
+        A turns table.
+    owner
+        The analyzer's name, for the warning.
+    languages
+        The ``lang`` codes kept.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> turns = pd.DataFrame({"text": ["Dank u.", "Merci."], "lang": ["nl", "fr"]})
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     kept = dutch_turns(turns, "Numbers")
+    >>> kept["text"].tolist(), caught[0].message.args[0][:6]
+    (['Dank u.'], '[W501]')
+    """
+    if "lang" not in turns.columns or turns.empty:
+        return turns
+    lang = turns["lang"].astype("string")
+    keep = lang.isin(list(languages)) | lang.isna()
+    skipped = lang[~keep]
+    if len(skipped):
+        import warnings
+
+        from ._errors import DebatekitWarning
+
+        counts = ", ".join(f"{code}: {n}" for code, n in skipped.value_counts().items())
+        text = message(
+            "W501", owner=owner, n=len(skipped), total=len(turns), counts=counts,
+            kept=", ".join(languages),
+        )  # fmt: skip
+        warnings.warn(text, DebatekitWarning, stacklevel=3)
+    return turns[keep.to_numpy()]

@@ -117,14 +117,14 @@ def test_a_file_that_crashes_is_its_own_numbered_failure(tmp_path, sample_text, 
     good.write_text(sample_text, encoding="utf-8")
     bad = tmp_path / "b_C191_2024-03-29.txt"
     bad.write_text(sample_text.replace("nr. C190", "nr. C191"), encoding="utf-8")
-    real = _read.parse_rows
+    real = _read.text_rows
 
     def fragile(text, source, **kwargs):
         if "C191" in str(source):
             raise IndexError("list index out of range")
         return real(text, source, **kwargs)
 
-    monkeypatch.setattr(_read, "parse_rows", fragile)
+    monkeypatch.setattr(_read, "text_rows", fragile)
     result = dk.read_corpus(tmp_path, progress=False, report=True, errors="ignore")
     assert len(result.turns) == 100
     assert result.failures["source"].tolist() == [str(bad)]

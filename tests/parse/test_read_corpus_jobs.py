@@ -53,7 +53,7 @@ def test_parse_reports_are_dropped_unless_asked_for(corpus):
 def test_streaming_to_parquet_gives_back_the_same_table(corpus, serial, tmp_path):
     folder = dk.read_corpus(corpus, progress=False, errors="ignore", to=tmp_path / "turns.parquet")
     written = sorted(p.relative_to(folder).parts[:2] for p in folder.rglob("*.parquet"))
-    assert set(written) == {("parliament=flemish", "year=2024")}
+    assert set(written) == {("parliament=VP", "year=2024")}
     pd.testing.assert_frame_equal(read_turns(folder), serial.turns, check_exact=True)
     chunks = list(iter_turns(folder, columns=["turn_id", "text"]))
     assert len(chunks) == 2  # 12 files, 8 a chunk

@@ -36,9 +36,9 @@ from .._errors import (
 from .._progress import PROGRESS
 from .._schema import build_turns
 from .._validation import check_choice
+from ._readers import reader_for_file, suffixes, text_rows
 from ._report import ParseReport, ParseResult
 from .flemish._furniture import furniture_kind
-from .flemish._reader import parse_rows, parse_transcript
 
 __all__ = [
     "read_text",
@@ -430,8 +430,15 @@ def read_transcript(
     >>> turns["item"].nunique()
     10
     """
-    text = read_text(_path_name(path, "read_transcript"))
-    return parse_transcript(text, os.fspath(path), meeting=meeting, date=date, report=report)
+    name = _path_name(path, "read_transcript")
+    reader = reader_for_file(name)  # a markup file (a Chamber .html), or None
+    if reader is not None:
+        rows, parse_report = reader.read_rows(name, meeting=meeting, date=date)
+    else:  # read_text here, not deeper, so that its warnings point at the caller
+        text = read_text(name)
+        rows, parse_report = text_rows(text, name, meeting=meeting, date=date)
+    turns = build_turns(rows)
+    return ParseResult(turns, parse_report) if report else turns
 
 
 class CorpusResult(NamedTuple):
@@ -470,7 +477,8 @@ def _expand(spec: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> 
         return [file for one in spec for file in _expand(one)]
     name = os.fspath(spec)
     if Path(name).is_dir():
-        files = [p for p in sorted(Path(name).iterdir()) if p.suffix.lower() in SUFFIXES]
+        known = suffixes()
+        files = [p for p in sorted(Path(name).iterdir()) if p.suffix.lower() in known]
         return [os.fspath(p) for p in files]
     if glob.has_magic(name) and not Path(name).exists():
         return sorted(glob.glob(name, recursive=True))
@@ -517,7 +525,7 @@ def _nothing_to_read(paths: object) -> TranscriptError:
 
 
 def _reports_under(folder: Path) -> Iterator[Path]:
-    return (p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES)
+    return (p for p in folder.rglob("*") if p.suffix.lower() in suffixes())
 
 
 def _describe(spec: object) -> str:
@@ -668,7 +676,10 @@ def _read_one(file: str) -> tuple[list[dict], ParseReport]:
     :class:`TranscriptError` naming the file, so that one file cannot stop a corpus.
     """
     try:
-        return parse_rows(read_text(file), file)
+        reader = reader_for_file(file)
+        if reader is not None:
+            return reader.read_rows(file)
+        return text_rows(read_text(file), file)
     except (DebatekitError, OSError):
         raise
     except Exception as exc:

@@ -37,7 +37,7 @@ from ..._errors import (
 )
 from ..._parallel import check_n_jobs, chunk_slices, run_chunks
 from ..._progress import PROGRESS
-from ..._schema import require_columns
+from ..._schema import dutch_turns, require_columns
 from ..._validation import bad_parameter, check_int
 from ...lang._names import PARTICLE, PERSON_TITLE, PERSON_TITLES
 from .._base import Analyzer, register_analyzer
@@ -715,7 +715,7 @@ class EntityRecognizer(Analyzer):
         """
         self._check_fitted()
         self._validate(turns)
-        data = turns
+        data = dutch_turns(turns, type(self).__name__)  # the gazetteer and model are Dutch
         if not self.include_procedural and "procedural" in data.columns:
             data = data[~data["procedural"].fillna(False).astype(bool)]
         check_n_jobs(self.n_jobs, "EntityRecognizer")

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..._parallel import check_n_jobs, chunk_slices, run_chunks
 from ..._progress import PROGRESS
+from ..._schema import dutch_turns
 from ..._validation import check_choices
 from ...lang._sentences import sentence_at, sentence_spans
 from .._base import Analyzer, register_analyzer
@@ -228,7 +229,9 @@ class Numbers(Analyzer):
         """
         self._check_fitted()
         self._validate(turns)
-        return figures_table(turns, self.kinds_, progress=self.progress, n_jobs=self.n_jobs)
+        # Dutch number words and units only (W501 says how many turns were skipped).
+        dutch = dutch_turns(turns, type(self).__name__)
+        return figures_table(dutch, self.kinds_, progress=self.progress, n_jobs=self.n_jobs)
 
     #: Columns :meth:`fit_chunks` reads (none: there is nothing to learn).
     fit_columns: ClassVar[tuple[str, ...]] = ("turn_id",)

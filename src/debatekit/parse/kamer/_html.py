@@ -32,14 +32,14 @@ __all__ = [
 ]
 
 _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li"})
-_ERRORS = "debatekit-cp1252"
+_BLOCK_SELECTOR = ", ".join(sorted(_BLOCKS))
+# Its own name: parse/_read.py registers a handler of its own for text files.
+_ERRORS = "debatekit-kamer-cp1252"
 # cp1252 leaves five bytes undefined; latin-1 gives them a code point instead of failing.
 _CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 # Characters that only shape the printed page: a soft hyphen, zero-width spaces and joiners,
 # a byte-order mark left inside the text.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-# Any run of whitespace, including non-breaking and narrow spaces (Python's \s knows them).
-_SPACES = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # A speaker's name sits in spans of the Word character style "oraspr" (orateur/spreker).
 _SPEAKER_SELECTOR = "span.oraspr"
 
@@ -81,21 +81,22 @@ class Paragraph:
     cell: int = -1
 
 
-_fallback_count = threading.local()
-
-
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
     """Decode the bytes UTF-8 refused as Windows-1252, and carry on as UTF-8 after them."""
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
     bad = exc.object[exc.start : exc.end]
-    _fallback_count.n = getattr(_fallback_count, "n", 0) + len(bad)
+    state = _cp1252_fallback.state  # type: ignore[attr-defined]
+    state.n = getattr(state, "n", 0) + len(bad)
     text = "".join(
         chr(byte) if byte in _CP1252_UNDEFINED else bytes([byte]).decode("cp1252") for byte in bad
     )
     return text, exc.end
 
 
+# The count lives on the handler, per thread: whichever copy of this module registered the
+# handler last (a reloaded module re-registers it), the count read is the one it keeps.
+_cp1252_fallback.state = threading.local()  # type: ignore[attr-defined]
 codecs.register_error(_ERRORS, _cp1252_fallback)
 
 
@@ -133,9 +134,10 @@ def decode_report(data: bytes, *, source: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first = exc.start
-    _fallback_count.n = 0
+    state = codecs.lookup_error(_ERRORS).state  # type: ignore[attr-defined]
+    state.n = 0
     text = data.decode("utf-8", errors=_ERRORS)
-    n_bad = _fallback_count.n
+    n_bad = state.n
     warnings.warn(
         message("W500", path=source or "<bytes>", n=n_bad, offset=first, byte=data[first]),
         EncodingWarning,
@@ -152,12 +154,16 @@ def normalise_text(raw: str) -> str:
     >>> normalise_text("01.01\u00a0 Wouter\nRaskin (N-VA):  Het is een ge\u00adwel-\n dig ")
     '01.01 Wouter Raskin (N-VA): Het is een gewel- dig'
     """
-    text = unicodedata.normalize("NFC", raw.translate(_INVISIBLE))
-    return _SPACES.sub(" ", text).strip()
+    if not raw.isascii():
+        raw = unicodedata.normalize("NFC", _INVISIBLE.sub("", raw))
+    # str.split() splits at every Unicode space, non-breaking and narrow ones included.
+    return " ".join(raw.split())
 
 
 def _speaker_text(node: LexborNode) -> str:
     """The paragraph's leading text in Word's speaker style, if it opens with it."""
+    if node.css_first(_SPEAKER_SELECTOR) is None:
+        return ""
     parts = []
     for child in node.iter(include_text=True):
         if child.tag == "-text":
@@ -253,8 +259,9 @@ def read_paragraphs(
     tables: dict[int, int] = {}
     paragraphs = []
     index = 0
-    for node in root.traverse():
-        if node.tag not in _BLOCKS or _has_block_ancestor(node):
+    # Lexbor's selector gives the blocks in document order, at C speed.
+    for node in root.css(_BLOCK_SELECTOR):
+        if _has_block_ancestor(node):
             continue
         clean = normalise_text(node.text(deep=True))
         if clean or keep_blank:
