@@ -25,9 +25,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..._errors import Errors, NoTurnsError, ParameterError, ParseWarning, message
-from ..._schema import build_turns, count_words, meeting_key
+from ..._schema import count_words, meeting_key
 from .._normalise import normalise
-from .._report import ParseReport, ParseResult
+from .._report import ParseReport
 from ._furniture import FURNITURE_STARTS, PAGE_START_MARKS, furniture_kind, match_header
 from ._hyphenation import Dehyphenator
 from ._labels import (
@@ -40,7 +40,7 @@ from ._labels import (
     parse_chair_line,
 )
 
-__all__ = ["parse_transcript", "parse_rows"]
+__all__ = ["parse_rows"]
 
 # A paragraph opening with one of these may be a stage direction over two lines.
 _STAGE_OPENERS = frozenset("–—-(")
@@ -805,55 +805,6 @@ class _TranscriptParser:
     def _original(self, number: int) -> int:
         """The line's number in the text as given, before lines were split."""
         return number if self.origin is None else self.origin[number - 1]
-
-
-def parse_transcript(
-    text: str,
-    source: str | PathLike[str] = "<text>",
-    *,
-    meeting: str | None = None,
-    date: object = None,
-    report: bool = False,
-) -> pd.DataFrame | ParseResult:
-    r"""Parse the text of a Flemish Parliament report into one row per speaker turn.
-
-    Parameters
-    ----------
-    text
-        The report's text, as extracted from its PDF.
-    source
-        A name for the text (usually its file), kept in the ``source`` column
-        and in error messages.
-    meeting, date
-        Override the meeting and date read from the page header (or, failing
-        that, from a file name like ``..._C190_2024-03-28.txt``).
-    report
-        Also return the :class:`ParseReport` of where every line went.
-
-    Returns
-    -------
-    pandas.DataFrame or ParseResult
-        The turns table (see ``docs/schema.md``), or ``(turns, report)``.
-
-    Raises
-    ------
-    NoTurnsError
-        The text holds no speaker turn.
-
-    Examples
-    --------
-    >>> import debatekit as dk
-    >>> turns = dk.parse_transcript(
-    ...     "De voorzitter: Mevrouw Peeters heeft het woord.\n\n"
-    ...     "Anna Peeters (Groen): Dank u.\n"
-    ... )
-    >>> turns[["speaker", "party", "role"]].values.tolist()
-    [[<NA>, <NA>, 'chair'], ['Anna Peeters', 'Groen', 'member']]
-    """
-    _check_is_text(text)
-    rows, parse_report = parse_rows(text, source, meeting=meeting, date=date)
-    turns = build_turns(rows)
-    return ParseResult(turns, parse_report) if report else turns
 
 
 def _check_is_text(text: object) -> None:
